@@ -1,0 +1,168 @@
+/** reestr serve | migrate | seed | import | export | users — the command line. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import cliProgress from 'cli-progress';
+import { loadConfig } from './server/config';
+import { openDatabase } from './server/db/client';
+import { migrateDown, migrateToLatest } from './server/db/migrate';
+import { startServer } from './server/server';
+import { createServices } from './server/services';
+import { bootstrap } from './server/bootstrap';
+import { loadDemoDataset } from './server/demo/dataset';
+import { importCatalogue, readCatalogueCsv, type ImportReport } from './server/catalogue-io/import';
+import { exportCatalogue, type ExportFormat } from './server/catalogue-io/export';
+import { ensureWebBuild } from './server/web-build';
+
+const program = new Command();
+program.name('reestr').description('Союзный реестр: domestic analogs, registry status and demand').showHelpAfterError();
+
+function progressBar(label: string, total: number) {
+  const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total}`, hideCursor: true, noTTYOutput: !process.stderr.isTTY, stream: process.stderr }, cliProgress.Presets.shades_classic);
+  bar.start(total, 0);
+  return bar;
+}
+
+function printReport(report: ImportReport) {
+  const lines = [
+    `rows read:              ${report.rowsRead}`,
+    `product types created:  ${report.productTypesCreated}`,
+    `foreign parts created:  ${report.foreignPartsCreated}`,
+    `organizations created:  ${report.organizationsCreated}`,
+    `analog links created:   ${report.analogLinksCreated}`,
+    `analog links existing:  ${report.analogLinksExisting}`,
+    `rows not imported:      ${report.errors.length}`,
+  ];
+  console.log((report.dryRun ? 'DRY RUN, nothing written\n' : '') + lines.join('\n'));
+  for (const e of report.errors.slice(0, 50)) console.log(`  line ${e.line}: ${e.message}`);
+  if (report.errors.length > 50) console.log(`  … and ${report.errors.length - 50} more`);
+}
+
+program
+  .command('serve')
+  .description('start the server (migrates, loads the demo dataset into a new database, creates the first admin)')
+  .action(async () => {
+    const config = loadConfig();
+    if (!process.env.REESTR_SKIP_WEB_BUILD) await ensureWebBuild(config.webRoot);
+    const server = await startServer(config, { adminPassword: process.env.REESTR_ADMIN_PASSWORD });
+    const { bootstrap: b } = server;
+    const out: string[] = [''];
+    if (b.migrationsApplied.length) out.push(`Applied migrations: ${b.migrationsApplied.join(', ')}`);
+    if (b.demoDataset) out.push(`Loaded the demo dataset: ${b.demoDataset.productTypesCreated} product types, ${b.demoDataset.analogLinksCreated} analog links (unverified).`);
+    if (b.admin) {
+      out.push('', `First administrator created: ${b.admin.email}`, `Password (shown only now, keep it): ${b.admin.password}`);
+    }
+    if (config.demo) out.push('', 'DEMO MODE: demo accounts (see README) with the published password "reestr-demo".');
+    out.push('', `reestr is running on ${server.db.dialect}: open ${server.url}`, `API description: ${server.url}api/docs`, '');
+    console.log(out.join('\n'));
+    const stop = async () => {
+      await server.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('apply database migrations')
+  .option('--down', 'revert the newest migration')
+  .action(async (opts: { down?: boolean }) => {
+    const db = openDatabase(loadConfig().databaseUrl);
+    try {
+      const names = opts.down ? await migrateDown(db) : await migrateToLatest(db);
+      console.log(names.length ? `${opts.down ? 'Reverted' : 'Applied'}: ${names.join(', ')}` : 'The schema is current.');
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('seed')
+  .description('load the demo dataset (reference analog pairs, unverified); safe to run again')
+  .action(async () => {
+    const config = loadConfig();
+    const db = openDatabase(config.databaseUrl);
+    try {
+      const services = createServices(db, config);
+      await bootstrap(db, services, { ...config, seedOnFirstStart: false, demo: false });
+      const bar = progressBar('seed', 2867);
+      const report = await loadDemoDataset(db, (n) => bar.update(n));
+      bar.stop();
+      printReport(report);
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('import')
+  .description('import catalogue rows (product types, foreign parts, analog links) from CSV')
+  .argument('<kind>', 'what to import: catalogue')
+  .argument('<file>', 'CSV file in the exchange layout (see `reestr export`) or the reference layout')
+  .option('--dry-run', 'validate and count, write nothing')
+  .option('--source <text>', 'provenance for rows without a source column')
+  .action(async (kind: string, file: string, opts: { dryRun?: boolean; source?: string }) => {
+    if (kind !== 'catalogue') throw new InvalidArgumentError(`unknown kind "${kind}"; supported: catalogue`);
+    if (!fs.existsSync(file)) throw new InvalidArgumentError(`no such file: ${file}`);
+    const config = loadConfig();
+    const db = openDatabase(config.databaseUrl);
+    try {
+      await migrateToLatest(db);
+      const parsed = await readCatalogueCsv(file);
+      const bar = progressBar('import', parsed.records.length);
+      const report = await importCatalogue(db, parsed, { dryRun: opts.dryRun, defaultSource: opts.source ?? `import of ${path.basename(file)}`, onProgress: (n) => bar.update(n) });
+      bar.stop();
+      printReport(report);
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('export')
+  .description('export the catalogue (one row per analog link) as CSV, JSON or XLSX')
+  .argument('<file>', 'output file; the format follows the extension unless --format is given')
+  .option('--format <format>', 'csv, json or xlsx')
+  .action(async (file: string, opts: { format?: string }) => {
+    const format = (opts.format ?? path.extname(file).slice(1)).toLowerCase();
+    if (!['csv', 'json', 'xlsx'].includes(format)) throw new InvalidArgumentError(`unknown format "${format}"; use csv, json or xlsx`);
+    const db = openDatabase(loadConfig().databaseUrl);
+    try {
+      await migrateToLatest(db);
+      const total = await createServices(db, { sessionTtlHours: 1 }).analogsRepo.count();
+      const bar = progressBar('export', total);
+      const rows = await exportCatalogue(db, format as ExportFormat, file, (n) => bar.update(Math.min(n, total)));
+      bar.stop();
+      console.log(`Wrote ${rows} rows to ${file}`);
+    } finally {
+      await db.close();
+    }
+  });
+
+const users = program.command('users').description('manage user accounts');
+users
+  .command('create')
+  .description('create a user; prints a generated password once')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <name>')
+  .option('--role <role>', 'admin, operator or user', 'user')
+  .option('--country <code>', 'country of a registry operator (BY, RU)')
+  .action(async (opts: { email: string; name: string; role: string; country?: string }) => {
+    if (!['admin', 'operator', 'user'].includes(opts.role)) throw new InvalidArgumentError('role must be admin, operator or user');
+    const config = loadConfig();
+    const db = openDatabase(config.databaseUrl);
+    try {
+      await migrateToLatest(db);
+      const services = createServices(db, config);
+      const result = await services.accounts.createUser({ email: opts.email, name: opts.name, role: opts.role as 'admin', operatorCountry: opts.country?.toUpperCase() ?? null });
+      console.log(`Created ${result.user.email} (${result.user.role}). Password (shown only now): ${result.password}`);
+    } finally {
+      await db.close();
+    }
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(`reestr: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

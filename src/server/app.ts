@@ -1,0 +1,82 @@
+/** The Fastify application: security headers, auth, OpenAPI, every capability's routes and the web app. */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { Config } from './config';
+import type { Services } from './services';
+import { errorHandler, notFoundHandler } from './http/errors';
+import { authPlugin } from './accounts/plugin';
+import { accountsRoutes } from './accounts/routes';
+import { organizationsRoutes } from './organizations/routes';
+import { categoriesRoutes } from './categories/routes';
+import { productTypesRoutes } from './product-types/routes';
+import { foreignPartsRoutes } from './foreign-parts/routes';
+import { analogsRoutes } from './analogs/routes';
+import { systemRoutes, VERSION } from './system/routes';
+
+export type AppConfig = Pick<Config, 'demo' | 'secureCookies' | 'bodyLimitBytes' | 'loginAttemptsPerMinute' | 'logLevel' | 'webRoot'>;
+
+export async function buildApp(config: AppConfig, services: Services): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+  app.setErrorHandler(errorHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Союзный реестр (reestr) API', version: VERSION, description: 'Domestic analogs of imported products, registry status and demand for the Union State.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'personal API token (rst_…)' },
+          session: { type: 'apiKey', in: 'cookie', name: 'reestr_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authPlugin, { accounts: services.accounts });
+
+  await app.register(systemRoutes, { services, demo: config.demo });
+  await app.register(accountsRoutes, { accounts: services.accounts, secureCookies: config.secureCookies, loginAttemptsPerMinute: config.loginAttemptsPerMinute });
+  await app.register(organizationsRoutes, { organizations: services.organizations, accounts: services.accounts });
+  await app.register(categoriesRoutes, { categories: services.categories });
+  await app.register(productTypesRoutes, { productTypes: services.productTypes });
+  await app.register(foreignPartsRoutes, { foreignParts: services.foreignParts });
+  await app.register(analogsRoutes, { analogs: services.analogs });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const indexHtml = path.join(config.webRoot, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webRoot, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api') || request.method !== 'GET' || !hasWeb) return notFoundHandler(request, reply);
+    // client-side routes of the single-page app
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

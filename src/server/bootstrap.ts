@@ -1,0 +1,61 @@
+/**
+ * What a start does before serving: apply migrations, make sure the category tree exists, load the demo
+ * dataset into a new database, create the first administrator (with a generated password, printed once)
+ * and, in explicit demo mode only, the demo accounts.
+ */
+import { sql } from 'kysely';
+import type { Config } from './config';
+import type { Db } from './db/client';
+import { migrateToLatest } from './db/migrate';
+import { CATEGORY_TREE } from '../domain/categories';
+import { loadDemoDataset } from './demo/dataset';
+import { ensureDemoAccounts } from './demo/accounts';
+import type { Services } from './services';
+import type { ImportReport } from './catalogue-io/import';
+
+export interface BootstrapResult {
+  migrationsApplied: string[];
+  demoDataset: ImportReport | null;
+  admin: { email: string; password: string } | null;
+}
+
+const SEEDED_KEY = 'demo_dataset_loaded_at';
+
+export async function bootstrap(db: Db, services: Services, config: Pick<Config, 'demo' | 'seedOnFirstStart' | 'adminEmail'>, adminPassword?: string): Promise<BootstrapResult> {
+  const migrationsApplied = await migrateToLatest(db);
+  await services.categories.ensure(CATEGORY_TREE);
+  let demoDataset: ImportReport | null = null;
+  if (config.seedOnFirstStart && !(await readSetting(db, SEEDED_KEY)) && (await services.productTypesRepo.count()) === 0) {
+    demoDataset = await loadDemoDataset(db);
+    await writeSetting(db, SEEDED_KEY, new Date().toISOString());
+  }
+  let admin: BootstrapResult['admin'] = null;
+  if (config.demo) await ensureDemoAccounts(services);
+  else if ((await services.accounts.countUsers()) === 0) {
+    const created = await services.accounts.createUser({ email: config.adminEmail, name: 'Administrator', role: 'admin', password: adminPassword });
+    admin = { email: created.user.email, password: created.password ?? '(as given in REESTR_ADMIN_PASSWORD)' };
+  }
+  return { migrationsApplied, demoDataset, admin };
+}
+
+async function readSetting(db: Db, key: string): Promise<string | undefined> {
+  const row = await db.kysely.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value;
+}
+
+async function writeSetting(db: Db, key: string, value: string) {
+  await db.kysely
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
+
+export async function databaseReachable(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db.kysely);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,46 @@
+/** Configuration from the environment (12-factor). Every variable is documented in README.md. */
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** Explicit demo mode: demo accounts with published passwords and a banner in the UI. */
+  demo: boolean;
+  /** Load the demo catalogue (reference analogs, unverified) into an empty database on start. */
+  seedOnFirstStart: boolean;
+  sessionTtlHours: number;
+  secureCookies: boolean;
+  bodyLimitBytes: number;
+  loginAttemptsPerMinute: number;
+  adminEmail: string;
+  logLevel: string;
+  webRoot: string;
+}
+
+const truthy = (v: string | undefined) => v !== undefined && ['1', 'true', 'yes', 'on'].includes(v.toLowerCase());
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer (got "${raw}")`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: int(env, 'PORT', 8080),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || `sqlite:${path.join('data', 'reestr.sqlite')}`,
+    demo: truthy(env.REESTR_DEMO),
+    seedOnFirstStart: env.REESTR_SEED === undefined ? true : truthy(env.REESTR_SEED),
+    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12),
+    secureCookies: truthy(env.COOKIE_SECURE),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
+    loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10),
+    adminEmail: env.REESTR_ADMIN_EMAIL || 'admin@reestr.local',
+    logLevel: env.LOG_LEVEL || 'info',
+    webRoot: env.REESTR_WEB_ROOT || path.resolve('dist', 'web'),
+  };
+}

@@ -1,0 +1,29 @@
+/** Applies the migrations in order. Each migration is a frozen file listed here by name. */
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import type { Db } from './client';
+import * as m2026112201 from './migrations/2026112201_catalogue_and_accounts';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '2026112201_catalogue_and_accounts': m2026112201,
+};
+
+function migrator(db: Db) {
+  return new Migrator({ db: db.kysely, provider: { getMigrations: async () => MIGRATIONS } });
+}
+
+function check(result: MigrationResultSet): string[] {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`migration ${failed ?? ''} failed: ${String((result.error as Error)?.message ?? result.error)}`);
+  }
+  return (result.results ?? []).map((r) => r.migrationName);
+}
+
+/** Returns the names of the migrations applied now (empty when the schema was current). */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  return check(await migrator(db).migrateToLatest());
+}
+
+export async function migrateDown(db: Db): Promise<string[]> {
+  return check(await migrator(db).migrateDown());
+}

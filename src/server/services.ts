@@ -1,0 +1,38 @@
+/** Wires repositories and services over one database. */
+import type { Db } from './db/client';
+import { AccountsRepository } from './accounts/repository';
+import { AccountsService } from './accounts/service';
+import { OrganizationsRepository } from './organizations/repository';
+import { OrganizationsService } from './organizations/service';
+import { CategoriesRepository } from './categories/repository';
+import { ProductTypesRepository } from './product-types/repository';
+import { ProductTypesService } from './product-types/service';
+import { ForeignPartsRepository } from './foreign-parts/repository';
+import { ForeignPartsService } from './foreign-parts/service';
+import { AnalogsRepository } from './analogs/repository';
+import { AnalogsService } from './analogs/service';
+
+export function createServices(db: Db, options: { sessionTtlHours: number }) {
+  const k = db.kysely;
+  const organizationsRepo = new OrganizationsRepository(k);
+  const categories = new CategoriesRepository(k);
+  const productTypesRepo = new ProductTypesRepository(k);
+  const foreignPartsRepo = new ForeignPartsRepository(k);
+  const analogsRepo = new AnalogsRepository(k);
+  const foreignParts = new ForeignPartsService(foreignPartsRepo);
+  return {
+    db,
+    accounts: new AccountsService(new AccountsRepository(k), options.sessionTtlHours),
+    organizations: new OrganizationsService(organizationsRepo),
+    organizationsRepo,
+    categories,
+    productTypes: new ProductTypesService(productTypesRepo, categories, organizationsRepo),
+    productTypesRepo,
+    foreignParts,
+    foreignPartsRepo,
+    analogs: new AnalogsService(analogsRepo, productTypesRepo, foreignPartsRepo, foreignParts),
+    analogsRepo,
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
