@@ -16,12 +16,12 @@ export interface TestApp {
 
 export const ADMIN_EMAIL = 'admin@test.reestr';
 
-export async function createTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: { seed?: boolean; loginAttemptsPerMinute?: number } = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   const db = database.open();
   const services = createServices(db, { sessionTtlHours: 1 });
   const result = await bootstrap(db, services, { demo: false, seedOnFirstStart: options.seed ?? false, adminEmail: ADMIN_EMAIL });
-  const app = await buildApp({ demo: false, secureCookies: false, bodyLimitBytes: 64 * 1024, loginAttemptsPerMinute: 1000, logLevel: 'silent', webRoot: '/nonexistent' }, services);
+  const app = await buildApp({ demo: false, secureCookies: false, bodyLimitBytes: 64 * 1024, loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000, logLevel: 'silent', webRoot: '/nonexistent' }, services);
   await app.ready();
   return {
     app,

@@ -63,9 +63,7 @@ export function errorHandler(error: FastifyError | AppError, request: FastifyReq
   if (error instanceof AppError) return send(reply, error.statusCode, error.code, error.what);
   const e = error as FastifyError;
   if (e.validation) {
-    const details = e.validation
-      .map((v) => `${(v.instancePath || e.validationContext || '').replace(/^\//, '').replace(/\//g, '.') || e.validationContext} ${v.message}`)
-      .join('; ');
+    const details = e.validation.map((v) => describeValidation(v, e.validationContext)).join('; ');
     return send(reply, 400, 'invalid_request', details);
   }
   switch (e.code) {
@@ -83,6 +81,20 @@ export function errorHandler(error: FastifyError | AppError, request: FastifyReq
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return send(reply, e.statusCode, 'invalid_request', e.message);
   request.log.error({ err: error }, 'unhandled error');
   return send(reply, 500, 'internal');
+}
+
+interface ValidationIssue {
+  instancePath?: string;
+  keyword?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** "body.email must match format email", "unknown field isAdmin in body", "query.status must be one of …". */
+function describeValidation(v: ValidationIssue, context: string | undefined): string {
+  const where = [context, ...(v.instancePath ?? '').split('/').filter(Boolean)].filter(Boolean).join('.');
+  if (v.keyword === 'additionalProperties') return `unknown field "${String(v.params?.additionalProperty)}" in ${where}`;
+  return `${where} ${v.message ?? 'is invalid'}`;
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
