@@ -18,7 +18,10 @@ const program = new Command();
 program.name('reestr').description('Союзный реестр: domestic analogs, registry status and demand').showHelpAfterError();
 
 function progressBar(label: string, total: number) {
-  const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total}`, hideCursor: true, noTTYOutput: !process.stderr.isTTY, stream: process.stderr }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {percentage}% {value}/{total}`, hideCursor: true, noTTYOutput: !process.stderr.isTTY, stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(total, 0);
   return bar;
 }
@@ -48,7 +51,8 @@ program
     const { bootstrap: b } = server;
     const out: string[] = [''];
     if (b.migrationsApplied.length) out.push(`Applied migrations: ${b.migrationsApplied.join(', ')}`);
-    if (b.demoDataset) out.push(`Loaded the demo dataset: ${b.demoDataset.productTypesCreated} product types, ${b.demoDataset.analogLinksCreated} analog links (unverified).`);
+    if (b.demoDataset)
+      out.push(`Loaded the demo dataset: ${b.demoDataset.productTypesCreated} product types, ${b.demoDataset.analogLinksCreated} analog links (unverified).`);
     if (b.admin) {
       out.push('', `First administrator created: ${b.admin.email}`, `Password (shown only now, keep it): ${b.admin.password}`);
     }
@@ -111,7 +115,11 @@ program
       await migrateToLatest(db);
       const parsed = await readCatalogueCsv(file);
       const bar = progressBar('import', parsed.records.length);
-      const report = await importCatalogue(db, parsed, { dryRun: opts.dryRun, defaultSource: opts.source ?? `import of ${path.basename(file)}`, onProgress: (n) => bar.update(n) });
+      const report = await importCatalogue(db, parsed, {
+        dryRun: opts.dryRun,
+        defaultSource: opts.source ?? `import of ${path.basename(file)}`,
+        onProgress: (n) => bar.update(n),
+      });
       bar.stop();
       printReport(report);
     } finally {
@@ -155,7 +163,12 @@ users
     try {
       await migrateToLatest(db);
       const services = createServices(db, config);
-      const result = await services.accounts.createUser({ email: opts.email, name: opts.name, role: opts.role as 'admin', operatorCountry: opts.country?.toUpperCase() ?? null });
+      const result = await services.accounts.createUser({
+        email: opts.email,
+        name: opts.name,
+        role: opts.role as 'admin',
+        operatorCountry: opts.country?.toUpperCase() ?? null,
+      });
       console.log(`Created ${result.user.email} (${result.user.role}). Password (shown only now): ${result.password}`);
     } finally {
       await db.close();

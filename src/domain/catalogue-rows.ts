@@ -80,7 +80,10 @@ export interface RowError {
 export function mapHeader(header: string[]): Map<string, number> {
   const map = new Map<string, number>();
   header.forEach((cell, index) => {
-    const name = cell.replace(/^\uFEFF/, '').trim().toLowerCase();
+    const name = cell
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase();
     for (const [field, aliases] of Object.entries(ALIASES)) if (!map.has(field) && aliases.includes(name)) map.set(field, index);
   });
   if (!map.has('designation')) throw new Error(`no designation column: expected one of ${ALIASES.designation.join(', ')}; the header has ${header.join(', ')}`);
@@ -98,7 +101,12 @@ const splitList = (v: string) =>
  * no analog_type column (the reference layout): its source says "analog" without a package, so pin
  * compatibility is not established and the link is `functional`; rows marked `[check: …]` are `partial`.
  */
-export function toRecord(cells: string[], header: Map<string, number>, line: number, defaultAnalogType: CatalogueRecord['analogType'] = 'functional'): CatalogueRecord | RowError {
+export function toRecord(
+  cells: string[],
+  header: Map<string, number>,
+  line: number,
+  defaultAnalogType: CatalogueRecord['analogType'] = 'functional',
+): CatalogueRecord | RowError {
   const get = (field: string) => {
     const i = header.get(field);
     const v = i === undefined ? '' : (cells[i] ?? '').trim();

@@ -33,10 +33,22 @@ export const CATEGORY_TREE: readonly CategoryDef[] = [
   { code: 'decoders', parent: 'msi', nameRu: 'Дешифраторы', nameBe: 'Дэшыфратары', nameEn: 'Decoders' },
   { code: 'encoders', parent: 'msi', nameRu: 'Шифраторы', nameBe: 'Шыфратары', nameEn: 'Encoders' },
   { code: 'adders', parent: 'msi', nameRu: 'Сумматоры', nameBe: 'Суматары', nameEn: 'Adders' },
-  { code: 'arithmetic', parent: 'msi', nameRu: 'Арифметические и контрольные схемы', nameBe: 'Арыфметычныя і кантрольныя схемы', nameEn: 'Arithmetic and parity circuits' },
+  {
+    code: 'arithmetic',
+    parent: 'msi',
+    nameRu: 'Арифметические и контрольные схемы',
+    nameBe: 'Арыфметычныя і кантрольныя схемы',
+    nameEn: 'Arithmetic and parity circuits',
+  },
   { code: 'digital-comparators', parent: 'msi', nameRu: 'Цифровые компараторы', nameBe: 'Лічбавыя кампаратары', nameEn: 'Magnitude comparators' },
   { code: 'multiplexers', parent: 'msi', nameRu: 'Мультиплексоры и коммутаторы', nameBe: 'Мультыплексары і камутатары', nameEn: 'Multiplexers and selectors' },
-  { code: 'switches', parent: 'msi', nameRu: 'Ключи и коммутаторы аналоговых сигналов', nameBe: 'Ключы і камутатары аналагавых сігналаў', nameEn: 'Analog switches and arrays' },
+  {
+    code: 'switches',
+    parent: 'msi',
+    nameRu: 'Ключи и коммутаторы аналоговых сигналов',
+    nameBe: 'Ключы і камутатары аналагавых сігналаў',
+    nameEn: 'Analog switches and arrays',
+  },
   { code: 'bus-drivers', parent: 'msi', nameRu: 'Шинные формирователи и буферы', nameBe: 'Шынныя фарміравальнікі і буферы', nameEn: 'Bus drivers and buffers' },
   { code: 'monostables', parent: 'msi', nameRu: 'Одновибраторы', nameBe: 'Аднавібратары', nameEn: 'Monostable multivibrators' },
   { code: 'oscillators', parent: 'msi', nameRu: 'Генераторы', nameBe: 'Генератары', nameEn: 'Oscillators and clock generators' },
@@ -45,15 +57,33 @@ export const CATEGORY_TREE: readonly CategoryDef[] = [
   { code: 'amplifiers', parent: 'analog', nameRu: 'Усилители низкой частоты', nameBe: 'Узмацняльнікі нізкай частаты', nameEn: 'Audio and LF amplifiers' },
   { code: 'comparators', parent: 'analog', nameRu: 'Компараторы', nameBe: 'Кампаратары', nameEn: 'Comparators' },
   { code: 'voltage-regulators', parent: 'analog', nameRu: 'Стабилизаторы напряжения', nameBe: 'Стабілізатары напружання', nameEn: 'Voltage regulators' },
-  { code: 'switching-controllers', parent: 'analog', nameRu: 'Контроллеры импульсных преобразователей', nameBe: 'Кантролеры імпульсных пераўтваральнікаў', nameEn: 'Switching-regulator controllers' },
+  {
+    code: 'switching-controllers',
+    parent: 'analog',
+    nameRu: 'Контроллеры импульсных преобразователей',
+    nameBe: 'Кантролеры імпульсных пераўтваральнікаў',
+    nameEn: 'Switching-regulator controllers',
+  },
   { code: 'dac', parent: 'analog', nameRu: 'ЦАП', nameBe: 'ЛАП', nameEn: 'DACs' },
   { code: 'adc', parent: 'analog', nameRu: 'АЦП', nameBe: 'АЛП', nameEn: 'ADCs' },
   { code: 'analog-multi', parent: 'analog', nameRu: 'Многофункциональные схемы', nameBe: 'Шматфункцыянальныя схемы', nameEn: 'Multifunction circuits' },
-  { code: 'computing', parent: 'microelectronics', nameRu: 'Микропроцессоры и периферия', nameBe: 'Мікрапрацэсары і перыферыя', nameEn: 'Microprocessors and peripherals' },
+  {
+    code: 'computing',
+    parent: 'microelectronics',
+    nameRu: 'Микропроцессоры и периферия',
+    nameBe: 'Мікрапрацэсары і перыферыя',
+    nameEn: 'Microprocessors and peripherals',
+  },
   { code: 'timers', parent: 'computing', nameRu: 'Таймеры', nameBe: 'Таймеры', nameEn: 'Timers' },
   { code: 'microprocessors', parent: 'computing', nameRu: 'Микропроцессоры', nameBe: 'Мікрапрацэсары', nameEn: 'Microprocessors' },
   { code: 'microcontrollers', parent: 'computing', nameRu: 'Микроконтроллеры', nameBe: 'Мікракантролеры', nameEn: 'Microcontrollers' },
-  { code: 'mpu-peripherals', parent: 'computing', nameRu: 'Периферийные схемы микропроцессоров', nameBe: 'Перыферыйныя схемы мікрапрацэсараў', nameEn: 'Microprocessor peripherals' },
+  {
+    code: 'mpu-peripherals',
+    parent: 'computing',
+    nameRu: 'Периферийные схемы микропроцессоров',
+    nameBe: 'Перыферыйныя схемы мікрапрацэсараў',
+    nameEn: 'Microprocessor peripherals',
+  },
   { code: 'memory', parent: 'microelectronics', nameRu: 'Память', nameBe: 'Памяць', nameEn: 'Memory' },
   { code: 'ram', parent: 'memory', nameRu: 'ОЗУ', nameBe: 'АЗП', nameEn: 'RAM' },
   { code: 'rom', parent: 'memory', nameRu: 'ПЗУ', nameBe: 'ПЗП', nameEn: 'ROM, PROM, EPROM, EEPROM' },
@@ -123,7 +153,7 @@ export const FUNCTION_CODES: Readonly<Record<string, FunctionMeaning>> = {
  * What the designation's function letters say: a category code and function texts, marked as derived by
  * the caller. Returns null when the designation does not follow the system or the letters are unknown.
  */
-export function deriveFromDesignation(designation: string): FunctionMeaning & { functionCode: string } | null {
+export function deriveFromDesignation(designation: string): (FunctionMeaning & { functionCode: string }) | null {
   const parsed = parseDesignation(designation);
   if (!parsed) return null;
   const meaning = FUNCTION_CODES[parsed.functionCode];

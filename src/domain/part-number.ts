@@ -31,5 +31,8 @@ export function partNumberKey(partNumber: string): string {
 
 /** Key of a manufacturer name for de-duplication ("Texas Instruments" = "TEXAS INSTRUMENTS"). */
 export function manufacturerKey(manufacturer: string | null | undefined): string {
-  return (manufacturer ?? '').normalize('NFKC').toUpperCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return (manufacturer ?? '')
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }

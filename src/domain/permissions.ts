@@ -19,17 +19,19 @@ export const isAdmin = (a: Actor) => a.role === 'admin';
 
 /** Products of a maker are edited by the maker's members and by admins. Makerless reference rows: admins. */
 export function canEditProductsOf(actor: Actor, organizationId: number | null): boolean {
+  if (!actor.canWrite) return false;
   if (isAdmin(actor)) return true;
   return organizationId !== null && actor.memberships.has(organizationId);
 }
 
 /** Organization details and membership: its managers and admins. */
 export function canManageOrganization(actor: Actor, organizationId: number): boolean {
-  return isAdmin(actor) || actor.memberships.get(organizationId) === 'manager';
+  return actor.canWrite && (isAdmin(actor) || actor.memberships.get(organizationId) === 'manager');
 }
 
 /** Marking an analog link as verified: admins, the maker's members, and operators of the maker's country. */
 export function canVerifyAnalog(actor: Actor, maker: { id: number; country: string } | null): boolean {
+  if (!actor.canWrite) return false;
   if (isAdmin(actor)) return true;
   if (!maker) return false;
   if (actor.memberships.has(maker.id)) return true;

@@ -27,7 +27,10 @@ export interface Derived {
 }
 
 /** Explicit values win; missing function texts and category are derived from the function letters. */
-export function deriveDescription(designation: string, given: { categoryCode?: string | null; functionRu?: string | null; functionEn?: string | null }): Derived {
+export function deriveDescription(
+  designation: string,
+  given: { categoryCode?: string | null; functionRu?: string | null; functionEn?: string | null },
+): Derived {
   const meaning = deriveFromDesignation(designation);
   const functionRu = given.functionRu ?? null;
   const functionEn = given.functionEn ?? null;

@@ -56,13 +56,17 @@ export interface Quantity {
 export function parseUnit(text: string): { factor: number; unit: string } | null {
   const t = text.trim();
   if (t === '') return { factor: 1, unit: '' };
-  if (BASE_UNITS[t]) return { factor: 1, unit: BASE_UNITS[t] };
+  // own keys only: "constructor" or "toString" are not units
+  const base = (u: string): string | undefined => (Object.hasOwn(BASE_UNITS, u) ? BASE_UNITS[u] : undefined);
+  const whole = base(t);
+  if (whole) return { factor: 1, unit: whole };
   for (const [ru, latin] of Object.entries(RU_PREFIXES)) {
-    if (t.startsWith(ru) && BASE_UNITS[t.slice(ru.length)]) return { factor: PREFIXES[latin], unit: BASE_UNITS[t.slice(ru.length)] };
+    const unit = t.startsWith(ru) ? base(t.slice(ru.length)) : undefined;
+    if (unit) return { factor: PREFIXES[latin], unit };
   }
   const prefix = t[0];
-  const rest = t.slice(1);
-  if (prefix in PREFIXES && BASE_UNITS[rest]) return { factor: PREFIXES[prefix], unit: BASE_UNITS[rest] };
+  const unit = Object.hasOwn(PREFIXES, prefix) ? base(t.slice(1)) : undefined;
+  if (unit) return { factor: PREFIXES[prefix], unit };
   return null;
 }
 
@@ -102,6 +106,6 @@ export function parseQuantity(text: string, defaultUnit = ''): Quantity | null {
   const parsed = parseUnit(unitText);
   if (parsed) return { value: roundSi(value * parsed.factor), unit: parsed.unit || defaultUnit };
   // a bare prefix with the default unit implied: "100n" for a capacitor
-  if (unitText in PREFIXES && defaultUnit) return { value: roundSi(value * PREFIXES[unitText]), unit: defaultUnit };
+  if (Object.hasOwn(PREFIXES, unitText) && defaultUnit) return { value: roundSi(value * PREFIXES[unitText]), unit: defaultUnit };
   return null;
 }

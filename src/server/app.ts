@@ -48,7 +48,11 @@ export async function buildApp(config: AppConfig, services: Services): Promise<F
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Союзный реестр (reestr) API', version: VERSION, description: 'Domestic analogs of imported products, registry status and demand for the Union State.' },
+      info: {
+        title: 'Союзный реестр (reestr) API',
+        version: VERSION,
+        description: 'Domestic analogs of imported products, registry status and demand for the Union State.',
+      },
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'personal API token (rst_…)' },
@@ -62,7 +66,11 @@ export async function buildApp(config: AppConfig, services: Services): Promise<F
   await app.register(authPlugin, { accounts: services.accounts });
 
   await app.register(systemRoutes, { services, demo: config.demo });
-  await app.register(accountsRoutes, { accounts: services.accounts, secureCookies: config.secureCookies, loginAttemptsPerMinute: config.loginAttemptsPerMinute });
+  await app.register(accountsRoutes, {
+    accounts: services.accounts,
+    secureCookies: config.secureCookies,
+    loginAttemptsPerMinute: config.loginAttemptsPerMinute,
+  });
   await app.register(organizationsRoutes, { organizations: services.organizations, accounts: services.accounts });
   await app.register(categoriesRoutes, { categories: services.categories });
   await app.register(productTypesRoutes, { productTypes: services.productTypes });

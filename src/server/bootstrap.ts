@@ -21,7 +21,12 @@ export interface BootstrapResult {
 
 const SEEDED_KEY = 'demo_dataset_loaded_at';
 
-export async function bootstrap(db: Db, services: Services, config: Pick<Config, 'demo' | 'seedOnFirstStart' | 'adminEmail'>, adminPassword?: string): Promise<BootstrapResult> {
+export async function bootstrap(
+  db: Db,
+  services: Services,
+  config: Pick<Config, 'demo' | 'seedOnFirstStart' | 'adminEmail'>,
+  adminPassword?: string,
+): Promise<BootstrapResult> {
   const migrationsApplied = await migrateToLatest(db);
   await services.categories.ensure(CATEGORY_TREE);
   let demoDataset: ImportReport | null = null;

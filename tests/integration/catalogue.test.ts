@@ -90,7 +90,11 @@ describe('product types', () => {
   });
 
   it('rejects unknown units, unknown categories and unknown makers with 400', async () => {
-    const unit = await maker.request('POST', '/api/product-types', { designation: 'КР1533ЛА9', makerId: integralId, parameters: [{ name: 'x', max: 1, unit: 'furlong' }] });
+    const unit = await maker.request('POST', '/api/product-types', {
+      designation: 'КР1533ЛА9',
+      makerId: integralId,
+      parameters: [{ name: 'x', max: 1, unit: 'furlong' }],
+    });
     expect(unit.statusCode).toBe(400);
     expect(unit.json().message).toContain('furlong');
     expect((await maker.request('POST', '/api/product-types', { designation: 'КР1533ЛА9', makerId: integralId, categoryCode: 'nope' })).statusCode).toBe(400);
@@ -98,7 +102,8 @@ describe('product types', () => {
   });
 
   it('lists with filters, sorting and pages', async () => {
-    for (const d of ['КР1533ЛЕ1', 'КР1533ТМ2', 'КР1533ИЕ7']) expect((await maker.request('POST', '/api/product-types', { designation: d, makerId: integralId })).statusCode).toBe(201);
+    for (const d of ['КР1533ЛЕ1', 'КР1533ТМ2', 'КР1533ИЕ7'])
+      expect((await maker.request('POST', '/api/product-types', { designation: d, makerId: integralId })).statusCode).toBe(201);
     const all = (await t.app.inject({ method: 'GET', url: `/api/product-types?maker=${integralId}&pageSize=2&sort=designation&order=asc` })).json();
     expect(all.total).toBe(4);
     expect(all.items.map((p: { designation: string }) => p.designation)).toEqual(['КР1533ИЕ7', 'КР1533ЛА3']);
@@ -115,7 +120,10 @@ describe('product types', () => {
   it('finds a product by wrong-keyboard and Latin typing of its designation', async () => {
     for (const q of ['KP1533ЛA3', 'kr1533la3', 'кр1533ла3']) {
       const res = (await t.app.inject({ method: 'GET', url: `/api/product-types?q=${encodeURIComponent(q)}` })).json();
-      expect(res.items.map((p: { designation: string }) => p.designation), q).toContain('КР1533ЛА3');
+      expect(
+        res.items.map((p: { designation: string }) => p.designation),
+        q,
+      ).toContain('КР1533ЛА3');
     }
   });
 });
@@ -129,11 +137,27 @@ describe('foreign parts and analog links', () => {
   });
 
   it('the maker claims an analog by part number; the foreign part is created and the link starts unverified', async () => {
-    const res = await maker.request('POST', '/api/analogs', { productTypeId: productId, foreignPartNumber: '74HC164', foreignManufacturer: 'NXP', type: 'full', source: 'datasheet comparison' });
+    const res = await maker.request('POST', '/api/analogs', {
+      productTypeId: productId,
+      foreignPartNumber: '74HC164',
+      foreignManufacturer: 'NXP',
+      type: 'full',
+      source: 'datasheet comparison',
+    });
     expect(res.statusCode).toBe(201);
     linkId = res.json().id;
     expect(res.json()).toMatchObject({ type: 'full', verified: false, verifiedAt: null, foreignPart: { partNumber: '74HC164', manufacturer: 'NXP' } });
-    expect((await maker.request('POST', '/api/analogs', { productTypeId: productId, foreignPartNumber: '74HC164', foreignManufacturer: 'NXP', type: 'full', source: 'again' })).statusCode).toBe(409);
+    expect(
+      (
+        await maker.request('POST', '/api/analogs', {
+          productTypeId: productId,
+          foreignPartNumber: '74HC164',
+          foreignManufacturer: 'NXP',
+          type: 'full',
+          source: 'again',
+        })
+      ).statusCode,
+    ).toBe(409);
   });
 
   it('the foreign part page lists its domestic analogs with maker and category', async () => {
@@ -141,7 +165,11 @@ describe('foreign parts and analog links', () => {
     expect(parts.total).toBe(1);
     const part = (await t.app.inject({ method: 'GET', url: `/api/foreign-parts/${parts.items[0].id}` })).json();
     expect(part.analogs).toHaveLength(1);
-    expect(part.analogs[0].productType).toMatchObject({ designation: 'КР1564ИР8', maker: { name: 'ОАО «Интеграл»', country: 'BY' }, category: { code: 'registers' } });
+    expect(part.analogs[0].productType).toMatchObject({
+      designation: 'КР1564ИР8',
+      maker: { name: 'ОАО «Интеграл»', country: 'BY' },
+      category: { code: 'registers' },
+    });
   });
 
   it('an operator of another country cannot verify; an operator of the maker country can, with who and when', async () => {
@@ -227,7 +255,13 @@ describe('categories', () => {
     expect(nand.parentId).toBe(logic.id);
     expect(nand.productCount).toBeGreaterThanOrEqual(2);
     expect((await maker.request('POST', '/api/categories', { code: 'sensors', nameRu: 'Датчики', nameBe: 'Датчыкі', nameEn: 'Sensors' })).statusCode).toBe(403);
-    const created = await admin.request('POST', '/api/categories', { code: 'sensors', parentCode: 'microelectronics', nameRu: 'Датчики', nameBe: 'Датчыкі', nameEn: 'Sensors' });
+    const created = await admin.request('POST', '/api/categories', {
+      code: 'sensors',
+      parentCode: 'microelectronics',
+      nameRu: 'Датчики',
+      nameBe: 'Датчыкі',
+      nameEn: 'Sensors',
+    });
     expect(created.statusCode).toBe(201);
     expect((await admin.request('POST', '/api/categories', { code: 'sensors', nameRu: 'Д', nameBe: 'Д', nameEn: 'S' })).statusCode).toBe(409);
   });

@@ -21,7 +21,17 @@ export async function createTestApp(options: { seed?: boolean; loginAttemptsPerM
   const db = database.open();
   const services = createServices(db, { sessionTtlHours: 1 });
   const result = await bootstrap(db, services, { demo: false, seedOnFirstStart: options.seed ?? false, adminEmail: ADMIN_EMAIL });
-  const app = await buildApp({ demo: false, secureCookies: false, bodyLimitBytes: 64 * 1024, loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000, logLevel: 'silent', webRoot: '/nonexistent' }, services);
+  const app = await buildApp(
+    {
+      demo: false,
+      secureCookies: false,
+      bodyLimitBytes: 64 * 1024,
+      loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
+      logLevel: 'silent',
+      webRoot: '/nonexistent',
+    },
+    services,
+  );
   await app.ready();
   return {
     app,
@@ -57,9 +67,19 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
 }
 
 /** Creates a user through the admin API and returns a signed-in client for them. */
-export async function userClient(t: TestApp, admin: Client, user: { email: string; role?: 'admin' | 'operator' | 'user'; operatorCountry?: string; organizationId?: number; membership?: 'member' | 'manager' }) {
+export async function userClient(
+  t: TestApp,
+  admin: Client,
+  user: { email: string; role?: 'admin' | 'operator' | 'user'; operatorCountry?: string; organizationId?: number; membership?: 'member' | 'manager' },
+) {
   const password = 'correct-horse-battery';
-  const res = await admin.request('POST', '/api/users', { email: user.email, name: user.email, role: user.role ?? 'user', operatorCountry: user.operatorCountry, password });
+  const res = await admin.request('POST', '/api/users', {
+    email: user.email,
+    name: user.email,
+    role: user.role ?? 'user',
+    operatorCountry: user.operatorCountry,
+    password,
+  });
   if (res.statusCode !== 201) throw new Error(`creating ${user.email} failed: ${res.body}`);
   if (user.organizationId) {
     const m = await admin.request('POST', `/api/organizations/${user.organizationId}/members`, { email: user.email, role: user.membership ?? 'member' });

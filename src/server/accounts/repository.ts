@@ -22,14 +22,20 @@ export class AccountsRepository {
   }
 
   async countUsers(): Promise<number> {
-    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
   async listUsers(limit: number, offset: number) {
     const [items, total] = await Promise.all([
       this.db.selectFrom('users').selectAll().orderBy('email').limit(limit).offset(offset).execute(),
-      this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
     ]);
     return { items, total: Number(total.n) };
   }
@@ -53,7 +59,12 @@ export class AccountsRepository {
   }
 
   async updateUser(id: number, patch: Partial<{ name: string; role: Role; operator_country: string | null; disabled: number; password_hash: string }>) {
-    return this.db.updateTable('users').set({ ...patch, updated_at: nowIso() }).where('id', '=', id).returningAll().executeTakeFirst();
+    return this.db
+      .updateTable('users')
+      .set({ ...patch, updated_at: nowIso() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
   }
 
   membershipsOf(userId: number): Promise<MembershipView[]> {
@@ -94,7 +105,16 @@ export class AccountsRepository {
     const now = nowIso();
     await this.db
       .insertInto('sessions')
-      .values({ token_hash: s.tokenHash, csrf_token: s.csrfToken, user_id: s.userId, created_at: now, expires_at: s.expiresAt, last_seen_at: now, ip: s.ip, user_agent: s.userAgent })
+      .values({
+        token_hash: s.tokenHash,
+        csrf_token: s.csrfToken,
+        user_id: s.userId,
+        created_at: now,
+        expires_at: s.expiresAt,
+        last_seen_at: now,
+        ip: s.ip,
+        user_agent: s.userAgent,
+      })
       .execute();
   }
 
@@ -122,7 +142,17 @@ export class AccountsRepository {
   createToken(t: { userId: number; name: string; prefix: string; tokenHash: string; scope: 'read' | 'write'; expiresAt: string | null }) {
     return this.db
       .insertInto('api_tokens')
-      .values({ user_id: t.userId, name: t.name, prefix: t.prefix, token_hash: t.tokenHash, scope: t.scope, created_at: nowIso(), expires_at: t.expiresAt, last_used_at: null, revoked_at: null })
+      .values({
+        user_id: t.userId,
+        name: t.name,
+        prefix: t.prefix,
+        token_hash: t.tokenHash,
+        scope: t.scope,
+        created_at: nowIso(),
+        expires_at: t.expiresAt,
+        last_used_at: null,
+        revoked_at: null,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
   }
@@ -140,7 +170,13 @@ export class AccountsRepository {
   }
 
   async revokeToken(userId: number, id: number): Promise<boolean> {
-    const r = await this.db.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('id', '=', id).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+    const r = await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: nowIso() })
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   }
 }

@@ -60,14 +60,25 @@ export async function accountsRoutes(fastify: FastifyInstance, opts: AccountsRou
     return reply.status(204).send();
   });
 
-  app.get('/api/auth/tokens', { schema: { tags, summary: 'Own personal API tokens', response: { 200: Type.Object({ items: Type.Array(TokenSchema) }) } } }, async (request) => {
-    const { user } = requireUser(request);
-    return { items: await accounts.listApiTokens(user.id) };
-  });
+  app.get(
+    '/api/auth/tokens',
+    { schema: { tags, summary: 'Own personal API tokens', response: { 200: Type.Object({ items: Type.Array(TokenSchema) }) } } },
+    async (request) => {
+      const { user } = requireUser(request);
+      return { items: await accounts.listApiTokens(user.id) };
+    },
+  );
 
   app.post(
     '/api/auth/tokens',
-    { schema: { tags, summary: 'Create a personal API token; the secret is shown once', body: CreateTokenBody, response: { 201: Type.Object({ token: Type.String(), item: TokenSchema }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a personal API token; the secret is shown once',
+        body: CreateTokenBody,
+        response: { 201: Type.Object({ token: Type.String(), item: TokenSchema }) },
+      },
+    },
     async (request, reply) => {
       const principal = requireUser(request);
       if (principal.via === 'token') throw forbidden('API tokens are created in a signed-in session');
@@ -81,23 +92,38 @@ export async function accountsRoutes(fastify: FastifyInstance, opts: AccountsRou
     return reply.status(204).send();
   });
 
-  app.get('/api/users', { schema: { tags, summary: 'Users (admins)', querystring: Type.Object(PageQuery), response: { 200: Page(UserSchema) } } }, async (request) => {
-    requireAdmin(request);
-    const p = pageRequest(request.query);
-    return { ...(await accounts.listUsers(p.pageSize, offset(p))), page: p.page, pageSize: p.pageSize };
-  });
+  app.get(
+    '/api/users',
+    { schema: { tags, summary: 'Users (admins)', querystring: Type.Object(PageQuery), response: { 200: Page(UserSchema) } } },
+    async (request) => {
+      requireAdmin(request);
+      const p = pageRequest(request.query);
+      return { ...(await accounts.listUsers(p.pageSize, offset(p))), page: p.page, pageSize: p.pageSize };
+    },
+  );
 
   app.post(
     '/api/users',
-    { schema: { tags, summary: 'Create a user (admins); returns a generated password once when none is given', body: CreateUserBody, response: { 201: Type.Object({ user: UserSchema, password: Type.Optional(Type.String()) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a user (admins); returns a generated password once when none is given',
+        body: CreateUserBody,
+        response: { 201: Type.Object({ user: UserSchema, password: Type.Optional(Type.String()) }) },
+      },
+    },
     async (request, reply) => {
       requireAdmin(request);
       return reply.status(201).send(await accounts.createUser(request.body));
     },
   );
 
-  app.patch('/api/users/:id', { schema: { tags, summary: 'Change a user (admins)', params: IdParams, body: UpdateUserBody, response: { 200: UserSchema } } }, async (request) => {
-    requireAdmin(request);
-    return accounts.updateUser(request.params.id, request.body);
-  });
+  app.patch(
+    '/api/users/:id',
+    { schema: { tags, summary: 'Change a user (admins)', params: IdParams, body: UpdateUserBody, response: { 200: UserSchema } } },
+    async (request) => {
+      requireAdmin(request);
+      return accounts.updateUser(request.params.id, request.body);
+    },
+  );
 }

@@ -93,7 +93,14 @@ export class AccountsService {
   async createApiToken(userId: number, input: { name: string; scope: 'read' | 'write'; expiresInDays?: number }) {
     const secret = TOKEN_PREFIX + randomSecret(30);
     const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86400_000).toISOString() : null;
-    const row = await this.repo.createToken({ userId, name: input.name.trim(), prefix: secret.slice(0, 10), tokenHash: sha256(secret), scope: input.scope, expiresAt });
+    const row = await this.repo.createToken({
+      userId,
+      name: input.name.trim(),
+      prefix: secret.slice(0, 10),
+      tokenHash: sha256(secret),
+      scope: input.scope,
+      expiresAt,
+    });
     return { token: secret, item: tokenView(row) };
   }
 
@@ -182,6 +189,22 @@ function checkPassword(password: string): string {
   return password;
 }
 
-function tokenView(row: { id: number; name: string; scope: 'read' | 'write'; prefix: string; created_at: string; last_used_at: string | null; expires_at: string | null }) {
-  return { id: row.id, name: row.name, scope: row.scope, prefix: row.prefix, createdAt: row.created_at, lastUsedAt: row.last_used_at, expiresAt: row.expires_at };
+function tokenView(row: {
+  id: number;
+  name: string;
+  scope: 'read' | 'write';
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+}) {
+  return {
+    id: row.id,
+    name: row.name,
+    scope: row.scope,
+    prefix: row.prefix,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    expiresAt: row.expires_at,
+  };
 }

@@ -43,7 +43,15 @@ export class AnalogsRepository {
     if (q.verified !== undefined) query = query.where('a.verified', '=', Number(q.verified));
     const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const ids = await query.select('a.id').orderBy('a.id', page.order).limit(page.pageSize).offset(offset(page)).execute();
-    const rows = ids.length ? await this.select().where('a.id', 'in', ids.map((r) => r.id)).execute() : [];
+    const rows = ids.length
+      ? await this.select()
+          .where(
+            'a.id',
+            'in',
+            ids.map((r) => r.id),
+          )
+          .execute()
+      : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
     return { items: ids.map((r) => toView(byId.get(r.id)!)), total: Number(total.n) };
   }
@@ -67,7 +75,10 @@ export class AnalogsRepository {
   }
 
   async count(): Promise<number> {
-    const r = await this.db.selectFrom('analog_links').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await this.db
+      .selectFrom('analog_links')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 }

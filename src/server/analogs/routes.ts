@@ -11,13 +11,24 @@ export async function analogsRoutes(fastify: FastifyInstance, opts: { analogs: A
   const { analogs } = opts;
   const tags = ['catalogue'];
 
-  app.get('/api/analogs', { schema: { tags, summary: 'List analog links', querystring: AnalogListQuery, response: { 200: Page(AnalogLinkSchema) } } }, (request) =>
-    analogs.list(request.query),
+  app.get(
+    '/api/analogs',
+    { schema: { tags, summary: 'List analog links', querystring: AnalogListQuery, response: { 200: Page(AnalogLinkSchema) } } },
+    (request) => analogs.list(request.query),
   );
-  app.get('/api/analogs/:id', { schema: { tags, summary: 'One analog link', params: IdParams, response: { 200: AnalogLinkSchema } } }, (request) => analogs.get(request.params.id));
+  app.get('/api/analogs/:id', { schema: { tags, summary: 'One analog link', params: IdParams, response: { 200: AnalogLinkSchema } } }, (request) =>
+    analogs.get(request.params.id),
+  );
   app.post(
     '/api/analogs',
-    { schema: { tags, summary: 'Claim an analog (members of the maker, admins); starts unverified', body: CreateAnalogBody, response: { 201: AnalogLinkSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Claim an analog (members of the maker, admins); starts unverified',
+        body: CreateAnalogBody,
+        response: { 201: AnalogLinkSchema },
+      },
+    },
     async (request, reply) => reply.status(201).send(await analogs.create(requireUser(request).actor, request.body)),
   );
   app.patch(
@@ -25,8 +36,12 @@ export async function analogsRoutes(fastify: FastifyInstance, opts: { analogs: A
     { schema: { tags, summary: 'Change or verify an analog link', params: IdParams, body: UpdateAnalogBody, response: { 200: AnalogLinkSchema } } },
     (request) => analogs.update(requireUser(request).actor, request.params.id, request.body),
   );
-  app.delete('/api/analogs/:id', { schema: { tags, summary: 'Remove an analog link (members of the maker, admins)', params: IdParams } }, async (request, reply) => {
-    await analogs.delete(requireUser(request).actor, request.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/analogs/:id',
+    { schema: { tags, summary: 'Remove an analog link (members of the maker, admins)', params: IdParams } },
+    async (request, reply) => {
+      await analogs.delete(requireUser(request).actor, request.params.id);
+      return reply.status(204).send();
+    },
+  );
 }

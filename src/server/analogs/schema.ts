@@ -30,7 +30,9 @@ export const CreateAnalogBody = Type.Object(
   {
     productTypeId: Type.Integer({ minimum: 1 }),
     foreignPartId: Type.Optional(Type.Integer({ minimum: 1 })),
-    foreignPartNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'used when foreignPartId is not given; the part is created if missing' })),
+    foreignPartNumber: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, description: 'used when foreignPartId is not given; the part is created if missing' }),
+    ),
     foreignManufacturer: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
     type: AnalogType,
     source: Type.String({ minLength: 1, maxLength: 2000, description: 'provenance: where this analog claim comes from' }),

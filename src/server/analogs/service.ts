@@ -71,7 +71,8 @@ export class AnalogsService {
     const maker = link.productType.maker;
     const editsClaim = input.type !== undefined || input.source !== undefined || input.note !== undefined;
     if (editsClaim && !canEditProductsOf(actor, maker?.id ?? null)) throw forbidden('only members of the maker and administrators change an analog claim');
-    if (input.verified !== undefined && !canVerifyAnalog(actor, maker)) throw forbidden('only administrators, the maker and operators of its country verify analogs');
+    if (input.verified !== undefined && !canVerifyAnalog(actor, maker))
+      throw forbidden('only administrators, the maker and operators of its country verify analogs');
     const now = nowIso();
     const changesClaim = (input.type !== undefined && input.type !== link.type) || (input.source !== undefined && input.source !== link.source);
     // a changed claim is no longer the claim that was verified

@@ -62,10 +62,7 @@ export class CatalogueIoRepository {
           'p.source as product_source',
         ])
         .where((eb) =>
-          eb.or([
-            eb('p.id', '>', after.product),
-            eb.and([eb('p.id', '=', after.product), eb(eb.fn.coalesce('a.id', eb.val(0)), '>', after.link)]),
-          ]),
+          eb.or([eb('p.id', '>', after.product), eb.and([eb('p.id', '=', after.product), eb(eb.fn.coalesce('a.id', eb.val(0)), '>', after.link)])]),
         )
         .orderBy('p.id')
         .orderBy((eb) => eb.fn.coalesce('a.id', eb.val(0)))

@@ -23,7 +23,15 @@ export class CategoriesRepository {
       .select((eb) => eb.selectFrom('product_types as p').whereRef('p.category_id', '=', 'c.id').select(eb.fn.countAll<number>().as('n')).as('product_count'))
       .orderBy('c.id')
       .execute();
-    return rows.map((r) => ({ id: r.id, code: r.code, parentId: r.parent_id, nameRu: r.name_ru, nameBe: r.name_be, nameEn: r.name_en, productCount: Number(r.product_count) }));
+    return rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      parentId: r.parent_id,
+      nameRu: r.name_ru,
+      nameBe: r.name_be,
+      nameEn: r.name_en,
+      productCount: Number(r.product_count),
+    }));
   }
 
   findByCode(code: string) {

@@ -31,17 +31,25 @@ const CreateCategoryBody = Type.Object(
 export async function categoriesRoutes(fastify: FastifyInstance, opts: { categories: CategoriesRepository }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['catalogue'];
-  app.get('/api/categories', { schema: { tags, summary: 'The category tree as a flat list', response: { 200: Type.Object({ items: Type.Array(CategorySchema) }) } } }, async () => ({
-    items: await opts.categories.list(),
-  }));
+  app.get(
+    '/api/categories',
+    { schema: { tags, summary: 'The category tree as a flat list', response: { 200: Type.Object({ items: Type.Array(CategorySchema) }) } } },
+    async () => ({
+      items: await opts.categories.list(),
+    }),
+  );
 
-  app.post('/api/categories', { schema: { tags, summary: 'Add a category (admins)', body: CreateCategoryBody, response: { 201: CategorySchema } } }, async (request, reply) => {
-    requireAdmin(request);
-    const { code, parentCode, nameRu, nameBe, nameEn } = request.body;
-    if (await opts.categories.findByCode(code)) throw conflict(`category ${code} already exists`);
-    if (parentCode && !(await opts.categories.findByCode(parentCode))) throw invalid(`parent category ${parentCode} does not exist`);
-    await opts.categories.ensure([{ code, parent: parentCode ?? null, nameRu, nameBe, nameEn }]);
-    const created = (await opts.categories.list()).find((c) => c.code === code)!;
-    return reply.status(201).send(created);
-  });
+  app.post(
+    '/api/categories',
+    { schema: { tags, summary: 'Add a category (admins)', body: CreateCategoryBody, response: { 201: CategorySchema } } },
+    async (request, reply) => {
+      requireAdmin(request);
+      const { code, parentCode, nameRu, nameBe, nameEn } = request.body;
+      if (await opts.categories.findByCode(code)) throw conflict(`category ${code} already exists`);
+      if (parentCode && !(await opts.categories.findByCode(parentCode))) throw invalid(`parent category ${parentCode} does not exist`);
+      await opts.categories.ensure([{ code, parent: parentCode ?? null, nameRu, nameBe, nameEn }]);
+      const created = (await opts.categories.list()).find((c) => c.code === code)!;
+      return reply.status(201).send(created);
+    },
+  );
 }

@@ -10,8 +10,20 @@ export const DEMO_ACCOUNTS = [
   { email: 'admin@demo.reestr', name: 'Администратор (демо)', role: 'admin' as const, operatorCountry: null, organization: null },
   { email: 'operator.by@demo.reestr', name: 'Оператор реестра BY (демо)', role: 'operator' as const, operatorCountry: 'BY', organization: null },
   { email: 'operator.ru@demo.reestr', name: 'Оператор реестра RU (демо)', role: 'operator' as const, operatorCountry: 'RU', organization: null },
-  { email: 'integral@demo.reestr', name: 'Инженер ОАО «Интеграл» (демо)', role: 'user' as const, operatorCountry: null, organization: { name: 'ОАО «Интеграл»', country: 'BY' } },
-  { email: 'milandr@demo.reestr', name: 'Инженер АО «ПКК Миландр» (демо)', role: 'user' as const, operatorCountry: null, organization: { name: 'АО «ПКК Миландр»', country: 'RU' } },
+  {
+    email: 'integral@demo.reestr',
+    name: 'Инженер ОАО «Интеграл» (демо)',
+    role: 'user' as const,
+    operatorCountry: null,
+    organization: { name: 'ОАО «Интеграл»', country: 'BY' },
+  },
+  {
+    email: 'milandr@demo.reestr',
+    name: 'Инженер АО «ПКК Миландр» (демо)',
+    role: 'user' as const,
+    operatorCountry: null,
+    organization: { name: 'АО «ПКК Миландр»', country: 'RU' },
+  },
 ];
 
 export async function ensureDemoAccounts(services: Services): Promise<void> {

@@ -15,7 +15,10 @@ export class ForeignPartsRepository {
       const key = containsPattern(partNumberKey(q.q));
       const text = containsPattern(q.q.trim().toLowerCase());
       query = query.where((eb) =>
-        eb.or([eb('f.part_number_key', 'like', sql<string>`${key} escape '\\'`), eb(sql`lower(coalesce(f.description, ''))`, 'like', sql`${text} escape '\\'`)]),
+        eb.or([
+          eb('f.part_number_key', 'like', sql<string>`${key} escape '\\'`),
+          eb(sql`lower(coalesce(f.description, ''))`, 'like', sql`${text} escape '\\'`),
+        ]),
       );
     }
     if (q.manufacturer) query = query.where('f.manufacturer_key', '=', manufacturerKey(q.manufacturer));
@@ -36,7 +39,13 @@ export class ForeignPartsRepository {
       .offset(offset(page))
       .execute();
     return {
-      items: rows.map((r) => ({ id: r.id, partNumber: r.part_number, manufacturer: r.manufacturer, description: r.description, analogCount: Number(r.analog_count ?? 0) })),
+      items: rows.map((r) => ({
+        id: r.id,
+        partNumber: r.part_number,
+        manufacturer: r.manufacturer,
+        description: r.description,
+        analogCount: Number(r.analog_count ?? 0),
+      })),
       total: Number(total.n),
     };
   }
@@ -146,7 +155,10 @@ export class ForeignPartsRepository {
   }
 
   async count(): Promise<number> {
-    const r = await this.db.selectFrom('foreign_parts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await this.db
+      .selectFrom('foreign_parts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 }

@@ -12,16 +12,40 @@ const MESSAGES = {
   route_not_found: { ru: 'Нет такого адреса API: {what}', be: 'Няма такога адраса API: {what}', en: 'No such API route: {what}' },
   invalid_request: { ru: 'Неверный запрос: {what}', be: 'Няправільны запыт: {what}', en: 'Invalid request: {what}' },
   invalid_json: { ru: 'Тело запроса не является корректным JSON', be: 'Цела запыту не з’яўляецца карэктным JSON', en: 'The request body is not valid JSON' },
-  body_too_large: { ru: 'Тело запроса больше допустимых {what} байт', be: 'Цела запыту большае за дапушчальныя {what} байт', en: 'The request body is larger than the allowed {what} bytes' },
-  unsupported_media_type: { ru: 'Неподдерживаемый тип содержимого: {what}', be: 'Тып змесціва не падтрымліваецца: {what}', en: 'Unsupported content type: {what}' },
+  body_too_large: {
+    ru: 'Тело запроса больше допустимых {what} байт',
+    be: 'Цела запыту большае за дапушчальныя {what} байт',
+    en: 'The request body is larger than the allowed {what} bytes',
+  },
+  unsupported_media_type: {
+    ru: 'Неподдерживаемый тип содержимого: {what}',
+    be: 'Тып змесціва не падтрымліваецца: {what}',
+    en: 'Unsupported content type: {what}',
+  },
   unauthenticated: { ru: 'Требуется вход в систему', be: 'Патрабуецца ўваход у сістэму', en: 'Sign-in required' },
   bad_credentials: { ru: 'Неверная электронная почта или пароль', be: 'Няправільная электронная пошта або пароль', en: 'Wrong email or password' },
-  csrf: { ru: 'Отсутствует или неверен заголовок x-csrf-token; обновите страницу', be: 'Адсутнічае або няправільны загаловак x-csrf-token; абнавіце старонку', en: 'Missing or wrong x-csrf-token header; reload the page' },
+  csrf: {
+    ru: 'Отсутствует или неверен заголовок x-csrf-token; обновите страницу',
+    be: 'Адсутнічае або няправільны загаловак x-csrf-token; абнавіце старонку',
+    en: 'Missing or wrong x-csrf-token header; reload the page',
+  },
   forbidden: { ru: 'Недостаточно прав: {what}', be: 'Недастаткова правоў: {what}', en: 'Not allowed: {what}' },
-  token_read_only: { ru: 'Токен только для чтения не может изменять данные', be: 'Токен толькі для чытання не можа змяняць даныя', en: 'A read-only token cannot change data' },
+  token_read_only: {
+    ru: 'Токен только для чтения не может изменять данные',
+    be: 'Токен толькі для чытання не можа змяняць даныя',
+    en: 'A read-only token cannot change data',
+  },
   conflict: { ru: 'Конфликт: {what}', be: 'Канфлікт: {what}', en: 'Conflict: {what}' },
-  too_many_requests: { ru: 'Слишком много запросов, повторите через {what}', be: 'Занадта шмат запытаў, паўтарыце праз {what}', en: 'Too many requests, retry in {what}' },
-  internal: { ru: 'Внутренняя ошибка сервера; запрос не выполнен', be: 'Унутраная памылка сервера; запыт не выкананы', en: 'Internal server error; the request was not carried out' },
+  too_many_requests: {
+    ru: 'Слишком много запросов, повторите через {what}',
+    be: 'Занадта шмат запытаў, паўтарыце праз {what}',
+    en: 'Too many requests, retry in {what}',
+  },
+  internal: {
+    ru: 'Внутренняя ошибка сервера; запрос не выполнен',
+    be: 'Унутраная памылка сервера; запыт не выкананы',
+    en: 'Internal server error; the request was not carried out',
+  },
 } satisfies Record<string, Template>;
 
 export type ErrorCode = keyof typeof MESSAGES;

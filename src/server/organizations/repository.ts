@@ -41,7 +41,9 @@ export class OrganizationsRepository {
     return this.db
       .selectFrom('organizations as o')
       .selectAll('o')
-      .select((eb) => eb.selectFrom('product_types as p').whereRef('p.organization_id', '=', 'o.id').select(eb.fn.countAll<number>().as('n')).as('product_count'));
+      .select((eb) =>
+        eb.selectFrom('product_types as p').whereRef('p.organization_id', '=', 'o.id').select(eb.fn.countAll<number>().as('n')).as('product_count'),
+      );
   }
 
   async list(q: OrganizationListQueryType, page: PageRequest) {
@@ -95,12 +97,19 @@ export class OrganizationsRepository {
   }
 
   async update(id: number, input: UpdateOrganizationInput): Promise<boolean> {
-    const r = await this.db.updateTable('organizations').set({ ...toColumns(input), updated_at: nowIso() }).where('id', '=', id).executeTakeFirst();
+    const r = await this.db
+      .updateTable('organizations')
+      .set({ ...toColumns(input), updated_at: nowIso() })
+      .where('id', '=', id)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   }
 
   async count(): Promise<number> {
-    const r = await this.db.selectFrom('organizations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await this.db
+      .selectFrom('organizations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 }

@@ -15,22 +15,36 @@ export async function organizationsRoutes(fastify: FastifyInstance, opts: { orga
   const { organizations, accounts } = opts;
   const tags = ['organizations'];
 
-  app.get('/api/organizations', { schema: { tags, summary: 'List organizations', querystring: OrganizationListQuery, response: { 200: Page(OrganizationSchema) } } }, (request) =>
-    organizations.list(request.query),
+  app.get(
+    '/api/organizations',
+    { schema: { tags, summary: 'List organizations', querystring: OrganizationListQuery, response: { 200: Page(OrganizationSchema) } } },
+    (request) => organizations.list(request.query),
   );
 
   app.get('/api/organizations/:id', { schema: { tags, summary: 'One organization', params: IdParams, response: { 200: OrganizationSchema } } }, (request) =>
     organizations.get(request.params.id),
   );
 
-  app.post('/api/organizations', { schema: { tags, summary: 'Create an organization (admins)', body: CreateOrganizationBody, response: { 201: OrganizationSchema } } }, async (request, reply) => {
-    requireAdmin(request);
-    return reply.status(201).send(await organizations.create(request.body));
-  });
+  app.post(
+    '/api/organizations',
+    { schema: { tags, summary: 'Create an organization (admins)', body: CreateOrganizationBody, response: { 201: OrganizationSchema } } },
+    async (request, reply) => {
+      requireAdmin(request);
+      return reply.status(201).send(await organizations.create(request.body));
+    },
+  );
 
   app.patch(
     '/api/organizations/:id',
-    { schema: { tags, summary: 'Change an organization (its managers, admins)', params: IdParams, body: UpdateOrganizationBody, response: { 200: OrganizationSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change an organization (its managers, admins)',
+        params: IdParams,
+        body: UpdateOrganizationBody,
+        response: { 200: OrganizationSchema },
+      },
+    },
     async (request) => {
       const { actor } = requireUser(request);
       await organizations.get(request.params.id);
@@ -41,7 +55,14 @@ export async function organizationsRoutes(fastify: FastifyInstance, opts: { orga
 
   app.get(
     '/api/organizations/:id/members',
-    { schema: { tags, summary: 'Members (visible to the members and administrators)', params: IdParams, response: { 200: Type.Object({ items: Type.Array(MemberSchema) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Members (visible to the members and administrators)',
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(MemberSchema) }) },
+      },
+    },
     async (request) => {
       const { actor } = requireUser(request);
       await organizations.get(request.params.id);

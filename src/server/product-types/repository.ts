@@ -37,7 +37,9 @@ export class ProductTypesRepository {
         'o.name as maker_name',
         'o.country as maker_country',
       ])
-      .select((eb) => eb.selectFrom('analog_links as a').whereRef('a.product_type_id', '=', 'p.id').select(eb.fn.countAll<number>().as('n')).as('analog_count'));
+      .select((eb) =>
+        eb.selectFrom('analog_links as a').whereRef('a.product_type_id', '=', 'p.id').select(eb.fn.countAll<number>().as('n')).as('analog_count'),
+      );
   }
 
   private filtered(q: ProductTypeListQueryType, categoryIds: number[] | null) {
@@ -73,7 +75,15 @@ export class ProductTypesRepository {
     const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const sortColumn = q.sort === 'updatedAt' ? 'p.updated_at' : q.sort === 'createdAt' ? 'p.created_at' : 'p.designation_key';
     const ids = await base.select('p.id').orderBy(sortColumn, page.order).orderBy('p.id', page.order).limit(page.pageSize).offset(offset(page)).execute();
-    const rows = ids.length ? await this.summarySelect().where('p.id', 'in', ids.map((r) => r.id)).execute() : [];
+    const rows = ids.length
+      ? await this.summarySelect()
+          .where(
+            'p.id',
+            'in',
+            ids.map((r) => r.id),
+          )
+          .execute()
+      : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
     return { items: ids.map((r) => toSummary(byId.get(r.id)!)), total: Number(total.n) };
   }
@@ -135,7 +145,11 @@ export class ProductTypesRepository {
         .values({ ...columns, created_at: now, updated_at: now })
         .returning('id')
         .executeTakeFirstOrThrow();
-      if (parameters.length) await trx.insertInto('product_parameters').values(parameters.map((p) => ({ ...p, product_type_id: row.id }))).execute();
+      if (parameters.length)
+        await trx
+          .insertInto('product_parameters')
+          .values(parameters.map((p) => ({ ...p, product_type_id: row.id })))
+          .execute();
       return row.id;
     });
   }
@@ -143,10 +157,18 @@ export class ProductTypesRepository {
   /** Updates columns and, when given, replaces the parameters, in one transaction. */
   async update(id: number, columns: Partial<ProductColumns>, parameters: NewParameter[] | undefined, now: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('product_types').set({ ...columns, updated_at: now }).where('id', '=', id).execute();
+      await trx
+        .updateTable('product_types')
+        .set({ ...columns, updated_at: now })
+        .where('id', '=', id)
+        .execute();
       if (parameters) {
         await trx.deleteFrom('product_parameters').where('product_type_id', '=', id).execute();
-        if (parameters.length) await trx.insertInto('product_parameters').values(parameters.map((p) => ({ ...p, product_type_id: id }))).execute();
+        if (parameters.length)
+          await trx
+            .insertInto('product_parameters')
+            .values(parameters.map((p) => ({ ...p, product_type_id: id })))
+            .execute();
       }
     });
   }
@@ -156,7 +178,10 @@ export class ProductTypesRepository {
   }
 
   async count(): Promise<number> {
-    const r = await this.db.selectFrom('product_types').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await this.db
+      .selectFrom('product_types')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 }

@@ -13,12 +13,21 @@ export async function productTypesRoutes(fastify: FastifyInstance, opts: { produ
 
   app.get(
     '/api/product-types',
-    { schema: { tags, summary: 'List product types with filters, sorting and pages', querystring: ProductTypeListQuery, response: { 200: Page(ProductTypeSummarySchema) } } },
+    {
+      schema: {
+        tags,
+        summary: 'List product types with filters, sorting and pages',
+        querystring: ProductTypeListQuery,
+        response: { 200: Page(ProductTypeSummarySchema) },
+      },
+    },
     (request) => productTypes.list(request.query),
   );
 
-  app.get('/api/product-types/:id', { schema: { tags, summary: 'One product type with parameters and foreign analogs', params: IdParams, response: { 200: ProductTypeDetailSchema } } }, (request) =>
-    productTypes.get(request.params.id),
+  app.get(
+    '/api/product-types/:id',
+    { schema: { tags, summary: 'One product type with parameters and foreign analogs', params: IdParams, response: { 200: ProductTypeDetailSchema } } },
+    (request) => productTypes.get(request.params.id),
   );
 
   app.post(
@@ -29,12 +38,24 @@ export async function productTypesRoutes(fastify: FastifyInstance, opts: { produ
 
   app.patch(
     '/api/product-types/:id',
-    { schema: { tags, summary: 'Change a product type (members of the maker, admins)', params: IdParams, body: UpdateProductTypeBody, response: { 200: ProductTypeDetailSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change a product type (members of the maker, admins)',
+        params: IdParams,
+        body: UpdateProductTypeBody,
+        response: { 200: ProductTypeDetailSchema },
+      },
+    },
     (request) => productTypes.update(requireUser(request).actor, request.params.id, request.body),
   );
 
-  app.delete('/api/product-types/:id', { schema: { tags, summary: 'Delete a product type (members of the maker, admins)', params: IdParams } }, async (request, reply) => {
-    await productTypes.delete(requireUser(request).actor, request.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/product-types/:id',
+    { schema: { tags, summary: 'Delete a product type (members of the maker, admins)', params: IdParams } },
+    async (request, reply) => {
+      await productTypes.delete(requireUser(request).actor, request.params.id);
+      return reply.status(204).send();
+    },
+  );
 }

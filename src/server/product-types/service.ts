@@ -74,7 +74,10 @@ export class ProductTypesService {
     if (input.makerId !== undefined && input.makerId !== (current.maker?.id ?? null)) await this.checkMaker(actor, input.makerId);
     const columns: Record<string, unknown> = {};
     if (input.designation !== undefined || input.designationLatin !== undefined) {
-      const names = designations(input.designation ?? current.designation, input.designationLatin === undefined ? (input.designation ? null : current.designationLatin) : input.designationLatin);
+      const names = designations(
+        input.designation ?? current.designation,
+        input.designationLatin === undefined ? (input.designation ? null : current.designationLatin) : input.designationLatin,
+      );
       Object.assign(columns, {
         designation: names.designation,
         designation_latin: names.designationLatin,

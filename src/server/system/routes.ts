@@ -19,17 +19,23 @@ export async function systemRoutes(app: FastifyInstance, opts: { services: Servi
       return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database unreachable', database: services.db.dialect, version: VERSION });
     },
   );
-  app.get('/api/config', { schema: { tags, summary: 'What the web app needs to know', response: { 200: Type.Object({ demo: Type.Boolean(), version: Type.String() }) } } }, async () => ({
-    demo: opts.demo,
-    version: VERSION,
-  }));
+  app.get(
+    '/api/config',
+    { schema: { tags, summary: 'What the web app needs to know', response: { 200: Type.Object({ demo: Type.Boolean(), version: Type.String() }) } } },
+    async () => ({
+      demo: opts.demo,
+      version: VERSION,
+    }),
+  );
   app.get(
     '/api/stats',
     {
       schema: {
         tags,
         summary: 'Catalogue counts',
-        response: { 200: Type.Object({ productTypes: Type.Integer(), foreignParts: Type.Integer(), analogLinks: Type.Integer(), organizations: Type.Integer() }) },
+        response: {
+          200: Type.Object({ productTypes: Type.Integer(), foreignParts: Type.Integer(), analogLinks: Type.Integer(), organizations: Type.Integer() }),
+        },
       },
     },
     async () => {

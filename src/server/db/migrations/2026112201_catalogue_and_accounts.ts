@@ -12,7 +12,11 @@ function withId<T extends string>(db: AnyDb, table: CreateTableBuilder<T, never>
 }
 
 export async function up(db: AnyDb): Promise<void> {
-  await db.schema.createTable('settings').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
+  await db.schema
+    .createTable('settings')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
 
   await withId(db, db.schema.createTable('organizations'))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -158,7 +162,19 @@ export async function up(db: AnyDb): Promise<void> {
 }
 
 export async function down(db: AnyDb): Promise<void> {
-  for (const table of ['analog_links', 'foreign_parts', 'product_parameters', 'product_types', 'categories', 'api_tokens', 'sessions', 'memberships', 'users', 'organizations', 'settings']) {
+  for (const table of [
+    'analog_links',
+    'foreign_parts',
+    'product_parameters',
+    'product_types',
+    'categories',
+    'api_tokens',
+    'sessions',
+    'memberships',
+    'users',
+    'organizations',
+    'settings',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

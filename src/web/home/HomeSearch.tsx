@@ -1,0 +1,37 @@
+import { Button, Group, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { useT } from '../i18n';
+
+/** Catalogue search: goes to `/products?q=…`. */
+export function HomeSearch() {
+  const t = useT();
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const text = q.trim();
+    navigate(text ? `/products?q=${encodeURIComponent(text)}` : '/products');
+  };
+
+  return (
+    <form onSubmit={submit} role="search">
+      <Group align="flex-end" gap="sm" wrap="nowrap">
+        <TextInput
+          label={t('home.searchLabel')}
+          placeholder={t('home.searchPlaceholder')}
+          size="md"
+          type="search"
+          value={q}
+          onChange={(event) => setQ(event.currentTarget.value)}
+          style={{ flex: 1 }}
+          data-testid="home-search"
+        />
+        <Button type="submit" size="md" data-testid="home-search-submit">
+          {t('common.search')}
+        </Button>
+      </Group>
+    </form>
+  );
+}
