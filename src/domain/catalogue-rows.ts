@@ -34,6 +34,7 @@ const ALIASES: Record<string, readonly string[]> = {
   category: ['category', 'категория'],
   function_ru: ['function_ru', 'функция'],
   function_en: ['function_en', 'function'],
+  function_derived: ['function_derived'],
   packages: ['packages', 'package', 'корпус'],
   quality_level: ['quality_level'],
   status: ['status'],
@@ -127,13 +128,15 @@ export function toRecord(
   const country = get('maker_country').toUpperCase();
   if (makerName && !/^[A-Z]{2}$/.test(country)) return { line, message: `maker "${makerName}" needs a two-letter country code (BY, RU …)` };
   const partNumber = get('foreign_part');
+  const derivedText = get('function_derived').toLowerCase() === 'yes';
   return {
     line,
     designation,
     designationLatin: get('designation_latin') || null,
     categoryCode: get('category') || null,
-    functionRu: get('function_ru') || null,
-    functionEn: get('function_en') || null,
+    // derived texts are derived again on import rather than frozen into given ones
+    functionRu: derivedText ? null : get('function_ru') || null,
+    functionEn: derivedText ? null : get('function_en') || null,
     packages: splitList(get('packages')),
     qualityLevel: qualityLevel as CatalogueRecord['qualityLevel'],
     status: status as CatalogueRecord['status'],

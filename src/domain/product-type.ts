@@ -26,20 +26,24 @@ export interface Derived {
   functionDerived: boolean;
 }
 
-/** Explicit values win; missing function texts and category are derived from the function letters. */
+/**
+ * Explicit values win; a missing Russian function text (and English, when that is missing too) and category are
+ * derived from the function letters. `functionDerived` says the Russian text was derived.
+ */
 export function deriveDescription(
   designation: string,
   given: { categoryCode?: string | null; functionRu?: string | null; functionEn?: string | null },
 ): Derived {
   const meaning = deriveFromDesignation(designation);
-  const functionRu = given.functionRu ?? null;
-  const functionEn = given.functionEn ?? null;
-  const useDerivedText = !functionRu && !functionEn && meaning !== null;
+  const functionRu = given.functionRu || null;
+  const functionEn = given.functionEn || null;
+  // every domestic designation gets a Russian function text; a derived one is marked as such
+  const deriveRu = !functionRu && meaning !== null;
   return {
     categoryCode: given.categoryCode ?? meaning?.category ?? null,
-    functionRu: useDerivedText ? meaning.functionRu : functionRu,
-    functionEn: useDerivedText ? meaning.functionEn : functionEn,
-    functionDerived: useDerivedText,
+    functionRu: deriveRu ? meaning.functionRu : functionRu,
+    functionEn: functionEn ?? (deriveRu ? meaning.functionEn : null),
+    functionDerived: deriveRu,
   };
 }
 
