@@ -5,18 +5,30 @@
 import { deriveFromDesignation } from './categories';
 import { designationKey, designationToLatin } from './designation';
 import { toSi } from './units';
+import { designationKeys } from './matching';
 
 export interface Designations {
   designation: string;
   designationLatin: string;
   designationKey: string;
   designationLatinKey: string;
+  /** Key without suffix letters, and without prefix letters too (family): see domain/matching. */
+  designationBaseKey: string | null;
+  designationFamilyKey: string | null;
 }
 
 export function designations(designation: string, latin?: string | null): Designations {
   const typed = designation.trim();
   const designationLatin = latin?.trim() || designationToLatin(typed);
-  return { designation: typed, designationLatin, designationKey: designationKey(typed), designationLatinKey: designationKey(designationLatin) };
+  const keys = designationKeys(typed);
+  return {
+    designation: typed,
+    designationLatin,
+    designationKey: keys.key,
+    designationLatinKey: designationKey(designationLatin),
+    designationBaseKey: keys.base,
+    designationFamilyKey: keys.family,
+  };
 }
 
 export interface Derived {

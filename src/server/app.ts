@@ -19,6 +19,7 @@ import { productTypesRoutes } from './product-types/routes';
 import { foreignPartsRoutes } from './foreign-parts/routes';
 import { analogsRoutes } from './analogs/routes';
 import { systemRoutes, VERSION } from './system/routes';
+import { searchRoutes } from './search/routes';
 
 export type AppConfig = Pick<Config, 'demo' | 'secureCookies' | 'bodyLimitBytes' | 'loginAttemptsPerMinute' | 'logLevel' | 'webRoot'>;
 
@@ -76,6 +77,7 @@ export async function buildApp(config: AppConfig, services: Services): Promise<F
   await app.register(productTypesRoutes, { productTypes: services.productTypes });
   await app.register(foreignPartsRoutes, { foreignParts: services.foreignParts });
   await app.register(analogsRoutes, { analogs: services.analogs });
+  await app.register(searchRoutes, { search: services.search });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const indexHtml = path.join(config.webRoot, 'index.html');

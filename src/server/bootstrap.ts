@@ -12,6 +12,7 @@ import { loadDemoDataset } from './demo/dataset';
 import { ensureDemoAccounts } from './demo/accounts';
 import type { Services } from './services';
 import type { ImportReport } from './catalogue-io/import';
+import { reindexSearch, SEARCH_KEYS_VERSION } from './search/reindex';
 
 export interface BootstrapResult {
   migrationsApplied: string[];
@@ -20,6 +21,7 @@ export interface BootstrapResult {
 }
 
 const SEEDED_KEY = 'demo_dataset_loaded_at';
+const KEYS_VERSION_KEY = 'search_keys_version';
 
 export async function bootstrap(
   db: Db,
@@ -29,6 +31,9 @@ export async function bootstrap(
 ): Promise<BootstrapResult> {
   const migrationsApplied = await migrateToLatest(db);
   await services.categories.ensure(CATEGORY_TREE);
+  const keysVersion = await readSetting(db, KEYS_VERSION_KEY);
+  await reindexSearch(db, { all: keysVersion !== undefined && keysVersion !== SEARCH_KEYS_VERSION });
+  if (keysVersion !== SEARCH_KEYS_VERSION) await writeSetting(db, KEYS_VERSION_KEY, SEARCH_KEYS_VERSION);
   let demoDataset: ImportReport | null = null;
   if (config.seedOnFirstStart && !(await readSetting(db, SEEDED_KEY)) && (await services.productTypesRepo.count()) === 0) {
     demoDataset = await loadDemoDataset(db);

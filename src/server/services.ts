@@ -11,6 +11,8 @@ import { ForeignPartsRepository } from './foreign-parts/repository';
 import { ForeignPartsService } from './foreign-parts/service';
 import { AnalogsRepository } from './analogs/repository';
 import { AnalogsService } from './analogs/service';
+import { SearchRepository } from './search/repository';
+import { SearchService } from './search/service';
 
 export function createServices(db: Db, options: { sessionTtlHours: number }) {
   const k = db.kysely;
@@ -32,6 +34,7 @@ export function createServices(db: Db, options: { sessionTtlHours: number }) {
     foreignPartsRepo,
     analogs: new AnalogsService(analogsRepo, productTypesRepo, foreignPartsRepo, foreignParts),
     analogsRepo,
+    search: new SearchService(new SearchRepository(k, db.dialect), productTypesRepo, categories),
   };
 }
 

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import { parse } from 'csv-parse';
 import { designations, deriveDescription } from '../../domain/product-type';
 import { isRowError, mapHeader, toRecord, type CatalogueRecord, type RowError } from '../../domain/catalogue-rows';
-import { manufacturerKey, partNumberKey } from '../../domain/part-number';
+import { manufacturerKey } from '../../domain/part-number';
+import { designationColumns, foreignPartColumns, stemsColumn } from '../search/columns';
 import { CATEGORY_TREE } from '../../domain/categories';
 import { CategoriesRepository } from '../categories/repository';
 import type { Db } from '../db/client';
@@ -148,10 +149,8 @@ async function importRecord(ctx: Context, r: CatalogueRecord, defaultSource: str
       .insertInto('product_types')
       .values({
         organization_id: makerId,
-        designation: names.designation,
-        designation_latin: names.designationLatin,
-        designation_key: names.designationKey,
-        designation_latin_key: names.designationLatinKey,
+        ...designationColumns(names),
+        search_stems: stemsColumn(derived),
         category_id: derived.categoryCode ? (ctx.categoryIds.get(derived.categoryCode) ?? null) : null,
         function_ru: derived.functionRu,
         function_en: derived.functionEn,
@@ -182,10 +181,7 @@ async function importRecord(ctx: Context, r: CatalogueRecord, defaultSource: str
     const row = await tx
       .insertInto('foreign_parts')
       .values({
-        part_number: partNumber,
-        part_number_key: partNumberKey(partNumber),
-        manufacturer: r.foreignPart.manufacturer,
-        manufacturer_key: manufacturerKey(r.foreignPart.manufacturer),
+        ...foreignPartColumns(partNumber, r.foreignPart.manufacturer),
         description: null,
         created_at: now,
         updated_at: now,

@@ -83,6 +83,9 @@ export interface ProductTypesTable {
   designation_latin: string;
   designation_key: string;
   designation_latin_key: string;
+  designation_base_key: string | null;
+  designation_family_key: string | null;
+  search_stems: string | null;
   category_id: number | null;
   function_ru: string | null;
   function_en: string | null;
@@ -117,6 +120,8 @@ export interface ForeignPartsTable {
   part_number_key: string;
   manufacturer: string | null;
   manufacturer_key: string;
+  base_key: string | null;
+  family_key: string | null;
   description: string | null;
   created_at: string;
   updated_at: string;

@@ -5,6 +5,9 @@ import { containsPattern } from '../db/sql-helpers';
 import { offset, type PageRequest } from '../http/pagination';
 import { manufacturerKey, partNumberKey } from '../../domain/part-number';
 import type { ForeignPartDetail, ForeignPartListQueryType } from './schema';
+import { foreignPartColumns } from '../search/columns';
+
+const pick = <T extends object, K extends keyof T>(o: T, keys: K[]) => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
 
 export class ForeignPartsRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -122,10 +125,7 @@ export class ForeignPartsRepository {
     const row = await this.db
       .insertInto('foreign_parts')
       .values({
-        part_number: input.partNumber.trim(),
-        part_number_key: partNumberKey(input.partNumber),
-        manufacturer: input.manufacturer?.trim() || null,
-        manufacturer_key: manufacturerKey(input.manufacturer),
+        ...foreignPartColumns(input.partNumber, input.manufacturer),
         description: input.description ?? null,
         created_at: now,
         updated_at: now,
@@ -139,10 +139,10 @@ export class ForeignPartsRepository {
     await this.db
       .updateTable('foreign_parts')
       .set({
-        part_number: input.partNumber?.trim(),
-        part_number_key: input.partNumber === undefined ? undefined : partNumberKey(input.partNumber),
-        manufacturer: input.manufacturer === undefined ? undefined : input.manufacturer?.trim() || null,
-        manufacturer_key: input.manufacturer === undefined ? undefined : manufacturerKey(input.manufacturer),
+        ...(input.partNumber === undefined
+          ? {}
+          : pick(foreignPartColumns(input.partNumber, null), ['part_number', 'part_number_key', 'base_key', 'family_key'])),
+        ...(input.manufacturer === undefined ? {} : pick(foreignPartColumns('', input.manufacturer), ['manufacturer', 'manufacturer_key'])),
         description: input.description,
         updated_at: now,
       })

@@ -75,17 +75,15 @@ export class ProductTypesRepository {
     const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const sortColumn = q.sort === 'updatedAt' ? 'p.updated_at' : q.sort === 'createdAt' ? 'p.created_at' : 'p.designation_key';
     const ids = await base.select('p.id').orderBy(sortColumn, page.order).orderBy('p.id', page.order).limit(page.pageSize).offset(offset(page)).execute();
-    const rows = ids.length
-      ? await this.summarySelect()
-          .where(
-            'p.id',
-            'in',
-            ids.map((r) => r.id),
-          )
-          .execute()
-      : [];
+    return { items: await this.summaries(ids.map((r) => r.id)), total: Number(total.n) };
+  }
+
+  /** Summaries of the given product types, in the order of `ids`. */
+  async summaries(ids: number[]): Promise<ProductTypeSummary[]> {
+    if (!ids.length) return [];
+    const rows = await this.summarySelect().where('p.id', 'in', ids).execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return { items: ids.map((r) => toSummary(byId.get(r.id)!)), total: Number(total.n) };
+    return ids.filter((id) => byId.has(id)).map((id) => toSummary(byId.get(id)!));
   }
 
   async get(id: number): Promise<ProductTypeDetail | undefined> {

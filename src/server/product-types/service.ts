@@ -5,6 +5,7 @@ import { conflict, forbidden, invalid, notFound } from '../http/errors';
 import { pageRequest } from '../http/pagination';
 import { isUniqueViolation } from '../db/sql-helpers';
 import { nowIso } from '../clock';
+import { designationColumns, stemsColumn } from '../search/columns';
 import type { CategoriesRepository } from '../categories/repository';
 import type { OrganizationsRepository } from '../organizations/repository';
 import type { ProductTypesRepository } from './repository';
@@ -40,10 +41,8 @@ export class ProductTypesService {
       const id = await this.repo.insert(
         {
           organization_id: makerId,
-          designation: names.designation,
-          designation_latin: names.designationLatin,
-          designation_key: names.designationKey,
-          designation_latin_key: names.designationLatinKey,
+          ...designationColumns(names),
+          search_stems: stemsColumn({ ...derived, description: input.description }),
           category_id: categoryId,
           function_ru: derived.functionRu,
           function_en: derived.functionEn,
@@ -78,12 +77,7 @@ export class ProductTypesService {
         input.designation ?? current.designation,
         input.designationLatin === undefined ? (input.designation ? null : current.designationLatin) : input.designationLatin,
       );
-      Object.assign(columns, {
-        designation: names.designation,
-        designation_latin: names.designationLatin,
-        designation_key: names.designationKey,
-        designation_latin_key: names.designationLatinKey,
-      });
+      Object.assign(columns, designationColumns(names));
     }
     if (input.makerId !== undefined) columns.organization_id = input.makerId;
     if (input.categoryCode !== undefined) columns.category_id = await this.categoryId(input.categoryCode, input.categoryCode !== null);
@@ -103,6 +97,13 @@ export class ProductTypesService {
       ['source', 'source'],
     ] as const) {
       if (input[key] !== undefined) columns[column] = input[key];
+    }
+    if (input.functionRu !== undefined || input.functionEn !== undefined || input.description !== undefined) {
+      columns.search_stems = stemsColumn({
+        functionRu: (columns.function_ru as string | null | undefined) ?? current.functionRu,
+        functionEn: (columns.function_en as string | null | undefined) ?? current.functionEn,
+        description: input.description === undefined ? current.description : input.description,
+      });
     }
     const parameters = input.parameters === undefined ? undefined : toSiParameters(input.parameters);
     try {

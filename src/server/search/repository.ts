@@ -1,0 +1,280 @@
+/**
+ * SQL of the search tiers. Equality tiers are plain indexed lookups on both databases; prefix ranges,
+ * trigram candidates and full-text matching differ, so each database has a small implementation of those.
+ */
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { Database } from '../db/types';
+import type { DialectName } from '../db/client';
+import type { ParamFilter } from '../../domain/parametric';
+
+export interface ProductFilters {
+  categoryIds?: number[] | null;
+  country?: string;
+  maker?: number;
+  package?: string;
+  qualityLevel?: string;
+  params?: ParamFilter[];
+}
+
+type ProductEb = ExpressionBuilder<Database & { p: Database['product_types']; o: Database['organizations'] }, 'p' | 'o'>;
+type ProductKeyColumn = 'p.designation' | 'p.designation_key' | 'p.designation_latin_key' | 'p.designation_base_key' | 'p.designation_family_key';
+type ForeignKeyColumn = 'f.part_number' | 'f.part_number_key' | 'f.base_key' | 'f.family_key';
+
+export interface ProductHitRow {
+  id: number;
+  designation: string;
+  designation_key: string;
+  designation_latin_key: string;
+  designation_base_key: string | null;
+  designation_family_key: string | null;
+}
+
+export interface ForeignHitRow {
+  id: number;
+  part_number: string;
+  part_number_key: string;
+  base_key: string | null;
+  family_key: string | null;
+}
+
+/** What differs between SQLite and PostgreSQL. */
+interface SearchDialect {
+  /** column starts with prefix, using an index (binary order in SQLite, "C" collation index in PostgreSQL). */
+  startsWith(column: string, prefix: string): Expression<SqlBool>;
+  /** Ids of product types whose designation key shares trigrams with `key`, best first. */
+  productTrigramCandidates(db: Kysely<Database>, key: string, limit: number): Promise<number[]>;
+  foreignTrigramCandidates(db: Kysely<Database>, key: string, limit: number): Promise<number[]>;
+  /** Condition: the product's stemmed text contains every stem. */
+  matchesStems(stems: string[]): Expression<SqlBool>;
+}
+
+/** Upper bound of a prefix range: the prefix with its last character incremented. */
+const nextPrefix = (prefix: string) => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+
+const ftsPhrase = (token: string) => `"${token.replace(/"/g, '""')}"`;
+
+/** Trigrams of a key as an FTS5 OR query (keys are upper-case letters, digits and a few signs). */
+function trigramQuery(key: string): string | null {
+  if (key.length < 3) return null;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= key.length; i++) grams.add(key.slice(i, i + 3));
+  return [...grams].map(ftsPhrase).join(' OR ');
+}
+
+const sqliteDialect: SearchDialect = {
+  startsWith: (column, prefix) => sql<SqlBool>`(${sql.ref(column)} >= ${prefix} AND ${sql.ref(column)} < ${nextPrefix(prefix)})`,
+  async productTrigramCandidates(db, key, limit) {
+    const match = trigramQuery(key);
+    if (!match) return [];
+    const rows = await sql<{
+      id: number;
+    }>`SELECT rowid AS id FROM product_keys_trgm WHERE product_keys_trgm MATCH ${match} ORDER BY rank LIMIT ${limit}`.execute(db);
+    return rows.rows.map((r) => r.id);
+  },
+  async foreignTrigramCandidates(db, key, limit) {
+    const match = trigramQuery(key);
+    if (!match) return [];
+    const rows = await sql<{
+      id: number;
+    }>`SELECT rowid AS id FROM foreign_keys_trgm WHERE foreign_keys_trgm MATCH ${match} ORDER BY rank LIMIT ${limit}`.execute(db);
+    return rows.rows.map((r) => r.id);
+  },
+  matchesStems: (stems) => sql<SqlBool>`p.id IN (SELECT rowid FROM product_types_fts WHERE product_types_fts MATCH ${stems.map(ftsPhrase).join(' AND ')})`,
+};
+
+const postgresDialect: SearchDialect = {
+  startsWith: (column, prefix) => sql<SqlBool>`(${sql.ref(column)} COLLATE "C" >= ${prefix} AND ${sql.ref(column)} COLLATE "C" < ${nextPrefix(prefix)})`,
+  async productTrigramCandidates(db, key, limit) {
+    if (key.length < 3) return [];
+    const rows = await sql<{
+      id: number;
+    }>`SELECT id FROM product_types WHERE designation_key % ${key} ORDER BY similarity(designation_key, ${key}) DESC, id LIMIT ${limit}`.execute(db);
+    return rows.rows.map((r) => r.id);
+  },
+  async foreignTrigramCandidates(db, key, limit) {
+    if (key.length < 3) return [];
+    const rows = await sql<{
+      id: number;
+    }>`SELECT id FROM foreign_parts WHERE part_number_key % ${key} ORDER BY similarity(part_number_key, ${key}) DESC, id LIMIT ${limit}`.execute(db);
+    return rows.rows.map((r) => r.id);
+  },
+  matchesStems: (stems) =>
+    sql<SqlBool>`to_tsvector('simple', coalesce(p.search_stems, '')) @@ to_tsquery('simple', ${stems.map((s) => `'${s.replace(/'/g, "''")}'`).join(' & ')})`,
+};
+
+const PARAM_NAME_KEY = sql`lower(replace(replace(replace(replace(pp.name, '_', ''), ' ', ''), '-', ''), '.', ''))`;
+
+export class SearchRepository {
+  private readonly dialect: SearchDialect;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    dialect: DialectName,
+  ) {
+    this.dialect = dialect === 'postgres' ? postgresDialect : sqliteDialect;
+  }
+
+  private products(filters: ProductFilters) {
+    let q = this.db
+      .selectFrom('product_types as p')
+      .leftJoin('organizations as o', 'o.id', 'p.organization_id')
+      .select(['p.id', 'p.designation', 'p.designation_key', 'p.designation_latin_key', 'p.designation_base_key', 'p.designation_family_key']);
+    if (filters.categoryIds) q = q.where('p.category_id', 'in', filters.categoryIds.length ? filters.categoryIds : [-1]);
+    if (filters.country) q = q.where('o.country', '=', filters.country);
+    if (filters.maker) q = q.where('p.organization_id', '=', filters.maker);
+    if (filters.qualityLevel) q = q.where('p.quality_level', '=', filters.qualityLevel as 'commercial');
+    if (filters.package) q = q.where('p.packages', 'like', `%${JSON.stringify(filters.package)}%`);
+    for (const f of filters.params ?? []) q = q.where((eb) => this.paramCondition(eb, f));
+    return q;
+  }
+
+  private paramCondition(eb: ProductEb, f: ParamFilter) {
+    const high = sql`coalesce(pp.max, pp.typ, pp.min)`;
+    const low = sql`coalesce(pp.min, pp.typ, pp.max)`;
+    const value = f.value;
+    const compare =
+      f.op === '>='
+        ? sql`${high} >= ${value}`
+        : f.op === '>'
+          ? sql`${high} > ${value}`
+          : f.op === '<='
+            ? sql`${low} <= ${value}`
+            : f.op === '<'
+              ? sql`${low} < ${value}`
+              : sql`(${low} <= ${value} AND ${high} >= ${value})`;
+    const unit = f.unit ? sql` AND pp.unit = ${f.unit}` : sql``;
+    return eb.exists(sql`(SELECT 1 FROM product_parameters pp WHERE pp.product_type_id = p.id AND ${PARAM_NAME_KEY} = ${f.nameKey}${unit} AND ${compare})`);
+  }
+
+  productsWhere(column: ProductKeyColumn, values: string[], filters: ProductFilters, limit: number): Promise<ProductHitRow[]> {
+    if (!values.length) return Promise.resolve([]);
+    return this.products(filters).where(column, 'in', values).orderBy('p.designation_key').orderBy('p.id').limit(limit).execute();
+  }
+
+  productsWithPrefix(prefix: string, filters: ProductFilters, limit: number): Promise<ProductHitRow[]> {
+    return this.products(filters)
+      .where((eb) => eb.or([this.dialect.startsWith('p.designation_key', prefix), this.dialect.startsWith('p.designation_latin_key', prefix)]))
+      .orderBy('p.designation_key')
+      .orderBy('p.id')
+      .limit(limit)
+      .execute();
+  }
+
+  async productsSimilar(key: string, filters: ProductFilters, candidates: number): Promise<ProductHitRow[]> {
+    const ids = await this.dialect.productTrigramCandidates(this.db, key, candidates);
+    if (!ids.length) return [];
+    return this.products(filters).where('p.id', 'in', ids).execute();
+  }
+
+  productsWithStems(stems: string[], filters: ProductFilters, limit: number): Promise<ProductHitRow[]> {
+    if (!stems.length) return Promise.resolve([]);
+    return this.products(filters).where(this.dialect.matchesStems(stems)).orderBy('p.designation_key').orderBy('p.id').limit(limit).execute();
+  }
+
+  /** Products that satisfy the filters alone (parametric or facet browsing without a text query). */
+  productsFiltered(filters: ProductFilters, limit: number): Promise<ProductHitRow[]> {
+    return this.products(filters).orderBy('p.designation_key').orderBy('p.id').limit(limit).execute();
+  }
+
+  private foreign() {
+    return this.db.selectFrom('foreign_parts as f').select(['f.id', 'f.part_number', 'f.part_number_key', 'f.base_key', 'f.family_key']);
+  }
+
+  foreignWhere(column: ForeignKeyColumn, values: string[], limit: number): Promise<ForeignHitRow[]> {
+    if (!values.length) return Promise.resolve([]);
+    return this.foreign().where(column, 'in', values).orderBy('f.part_number_key').orderBy('f.id').limit(limit).execute();
+  }
+
+  foreignWithPrefix(prefix: string, limit: number): Promise<ForeignHitRow[]> {
+    return this.foreign().where(this.dialect.startsWith('f.part_number_key', prefix)).orderBy('f.part_number_key').orderBy('f.id').limit(limit).execute();
+  }
+
+  async foreignSimilar(key: string, candidates: number): Promise<ForeignHitRow[]> {
+    const ids = await this.dialect.foreignTrigramCandidates(this.db, key, candidates);
+    if (!ids.length) return [];
+    return this.foreign().where('f.id', 'in', ids).execute();
+  }
+
+  /** Foreign parts by id with their manufacturer and description. */
+  foreignDetails(ids: number[]) {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db.selectFrom('foreign_parts').select(['id', 'part_number', 'manufacturer', 'description']).where('id', 'in', ids).execute();
+  }
+
+  /** Domestic analogs of foreign parts, with the product type's maker and category. */
+  analogsOf(foreignIds: number[]) {
+    if (!foreignIds.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom('analog_links as a')
+      .innerJoin('product_types as p', 'p.id', 'a.product_type_id')
+      .leftJoin('organizations as o', 'o.id', 'p.organization_id')
+      .leftJoin('categories as c', 'c.id', 'p.category_id')
+      .select([
+        'a.id',
+        'a.foreign_part_id',
+        'a.type',
+        'a.verified',
+        'p.id as product_id',
+        'p.designation',
+        'p.designation_latin',
+        'p.designation_key',
+        'o.id as maker_id',
+        'o.name as maker_name',
+        'o.country as maker_country',
+        'c.id as category_id',
+        'c.code as category_code',
+        'c.name_ru',
+        'c.name_be',
+        'c.name_en',
+      ])
+      .where('a.foreign_part_id', 'in', foreignIds)
+      .orderBy('a.foreign_part_id')
+      .orderBy('p.designation_key')
+      .orderBy('a.id')
+      .execute();
+  }
+
+  /** Facet source rows: category, maker, country, packages and quality of the given product types. */
+  facetRows(ids: number[]) {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom('product_types as p')
+      .leftJoin('organizations as o', 'o.id', 'p.organization_id')
+      .leftJoin('categories as c', 'c.id', 'p.category_id')
+      .select([
+        'p.id',
+        'p.packages',
+        'p.quality_level',
+        'o.id as maker_id',
+        'o.name as maker_name',
+        'o.country',
+        'c.code',
+        'c.name_ru',
+        'c.name_be',
+        'c.name_en',
+      ])
+      .where('p.id', 'in', ids)
+      .execute();
+  }
+
+  /** Organizations by ИНН/УНП/ОГРН (exact) or name (contains, any case). */
+  organizations(text: string, limit: number) {
+    const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    return this.db
+      .selectFrom('organizations')
+      .select(['id', 'name', 'short_name', 'country', 'region', 'inn', 'unp', 'ogrn'])
+      .where((eb) =>
+        eb.or([
+          eb('inn', '=', text),
+          eb('unp', '=', text),
+          eb('ogrn', '=', text),
+          eb(sql`lower(name)`, 'like', sql<string>`${pattern} escape '\\'`),
+          eb(sql`lower(coalesce(short_name, ''))`, 'like', sql<string>`${pattern} escape '\\'`),
+        ]),
+      )
+      .orderBy('name')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+}

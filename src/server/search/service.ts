@@ -1,0 +1,309 @@
+/**
+ * One search over product types, foreign parts (with their domestic analogs) and organizations. Each tier
+ * is queried separately; a hit keeps the strongest tier that found it, with the reasons (notes) why it is
+ * only a candidate when it is not exact. Facets count the collected product-type hits.
+ */
+import {
+  designationReadings,
+  familyNotes,
+  foreignPartKeys,
+  FUZZY_THRESHOLD,
+  hasLookalikeMix,
+  similarity,
+  TIER_SCORE,
+  type Note,
+  type Tier,
+} from '../../domain/matching';
+import { canonicalText, designationKey, parseDesignation } from '../../domain/designation';
+import { parseParamFilter, type ParamFilter } from '../../domain/parametric';
+import { stems } from '../../domain/search-text';
+import { invalid } from '../http/errors';
+import type { CategoriesRepository } from '../categories/repository';
+import type { ProductTypesRepository } from '../product-types/repository';
+import { parseJsonList } from '../db/sql-helpers';
+import type { ForeignHitRow, ProductFilters, ProductHitRow, SearchRepository } from './repository';
+
+export interface SearchInput {
+  q?: string;
+  kind?: 'all' | 'productTypes' | 'foreignParts' | 'organizations';
+  category?: string;
+  country?: string;
+  maker?: number;
+  package?: string;
+  qualityLevel?: string;
+  param?: string[];
+  limit?: number;
+}
+
+interface Hit<R> {
+  row: R;
+  tier: Tier;
+  score: number;
+  notes: Note[];
+  sortKey: string;
+}
+
+/** Per-tier row cap: enough for ranking and facets, small enough for fast index lookups. */
+const TIER_LIMIT = 200;
+const FUZZY_CANDIDATES = 300;
+const FACET_LIMIT = 1000;
+
+class HitSet<R extends { id: number }> {
+  readonly hits = new Map<number, Hit<R>>();
+
+  add(rows: R[], tier: Tier, sortKey: (r: R) => string, notes: (r: R) => Note[] = () => [], score: (r: R) => number = () => TIER_SCORE[tier]) {
+    for (const row of rows) {
+      const s = score(row);
+      const existing = this.hits.get(row.id);
+      if (existing && existing.score >= s) continue;
+      this.hits.set(row.id, { row, tier, score: s, notes: notes(row), sortKey: sortKey(row) });
+    }
+  }
+
+  get size() {
+    return this.hits.size;
+  }
+
+  ranked(): Hit<R>[] {
+    return [...this.hits.values()].sort((a, b) => b.score - a.score || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.row.id - b.row.id));
+  }
+}
+
+/** A query worth a full-text search: it has a word of three or more letters without digits. */
+const looksLikeWords = (q: string) => /(^|\s)[\p{L}]{3,}(\s|$)/u.test(q) && (/\s/.test(q.trim()) || !/\d/.test(q));
+
+export class SearchService {
+  constructor(
+    private readonly repo: SearchRepository,
+    private readonly productTypes: ProductTypesRepository,
+    private readonly categories: CategoriesRepository,
+  ) {}
+
+  parseParams(params: string[] | undefined): ParamFilter[] {
+    return (params ?? []).map((p) => {
+      const parsed = parseParamFilter(p);
+      if (typeof parsed === 'string') throw invalid(parsed);
+      return parsed;
+    });
+  }
+
+  async search(input: SearchInput) {
+    const started = performance.now();
+    const q = (input.q ?? '').trim();
+    const kind = input.kind ?? 'all';
+    const limit = input.limit ?? 20;
+    const params = this.parseParams(input.param);
+    const filters: ProductFilters = {
+      categoryIds: input.category ? await this.categories.subtreeIds(input.category) : null,
+      country: input.country,
+      maker: input.maker,
+      package: input.package,
+      qualityLevel: input.qualityLevel,
+      params,
+    };
+    const wantProducts = kind === 'all' || kind === 'productTypes';
+    const wantForeign = (kind === 'all' || kind === 'foreignParts') && q !== '';
+    const wantOrganizations = (kind === 'all' || kind === 'organizations') && q !== '';
+
+    const [products, foreign, organizations] = await Promise.all([
+      wantProducts ? this.productHits(q, filters, limit) : Promise.resolve(new HitSet<ProductHitRow>()),
+      wantForeign ? this.foreignHits(q, limit) : Promise.resolve(new HitSet<ForeignHitRow>()),
+      wantOrganizations ? this.organizationHits(q) : Promise.resolve([]),
+    ]);
+
+    const rankedProducts = products.ranked();
+    const shownProducts = rankedProducts.slice(0, limit);
+    const [summaries, facetRows] = await Promise.all([
+      this.productTypes.summaries(shownProducts.map((h) => h.row.id)),
+      this.repo.facetRows(rankedProducts.slice(0, FACET_LIMIT).map((h) => h.row.id)),
+    ]);
+    const packagesById = new Map(facetRows.map((r) => [r.id, parseJsonList(r.packages)]));
+    const summaryById = new Map(summaries.map((s) => [s.id, s]));
+    const parameterNote: Note[] = params.map((p) => ({ code: 'parameter_match', params: { name: p.name } }));
+
+    const rankedForeign = foreign.ranked();
+    const shownForeign = rankedForeign.slice(0, limit);
+    const foreignIds = shownForeign.map((h) => h.row.id);
+    const [foreignDetails, analogs] = await Promise.all([this.repo.foreignDetails(foreignIds), this.repo.analogsOf(foreignIds)]);
+    const detailById = new Map(foreignDetails.map((d) => [d.id, d]));
+
+    return {
+      query: { text: q, params: params.map((p) => ({ name: p.name, op: p.op, value: p.value, unit: p.unit })) },
+      productTypes: {
+        total: products.size,
+        items: shownProducts
+          .filter((h) => summaryById.has(h.row.id))
+          .map((h) => ({
+            ...summaryById.get(h.row.id)!,
+            packages: packagesById.get(h.row.id) ?? [],
+            tier: h.tier,
+            score: round(h.score),
+            notes: [...h.notes, ...parameterNote],
+          })),
+      },
+      foreignParts: {
+        total: foreign.size,
+        items: shownForeign.map((h) => {
+          const d = detailById.get(h.row.id);
+          return {
+            id: h.row.id,
+            partNumber: h.row.part_number,
+            manufacturer: d?.manufacturer ?? null,
+            description: d?.description ?? null,
+            tier: h.tier,
+            score: round(h.score),
+            notes: h.notes,
+            analogs: analogs
+              .filter((a) => a.foreign_part_id === h.row.id)
+              .map((a) => ({
+                id: a.id,
+                type: a.type,
+                verified: Boolean(a.verified),
+                productType: {
+                  id: a.product_id,
+                  designation: a.designation,
+                  designationLatin: a.designation_latin,
+                  maker: a.maker_id !== null ? { id: a.maker_id, name: a.maker_name!, country: a.maker_country! } : null,
+                  category:
+                    a.category_id !== null ? { id: a.category_id, code: a.category_code!, nameRu: a.name_ru!, nameBe: a.name_be!, nameEn: a.name_en! } : null,
+                },
+              })),
+          };
+        }),
+      },
+      organizations: { total: organizations.length, items: organizations.slice(0, limit) },
+      facets: facets(facetRows),
+      tookMs: round(performance.now() - started),
+    };
+  }
+
+  private async productHits(q: string, filters: ProductFilters, limit: number) {
+    const hits = new HitSet<ProductHitRow>();
+    const byKey = (r: ProductHitRow) => r.designation_key;
+    if (!q) {
+      if (filters.params?.length || filters.categoryIds || filters.country || filters.maker || filters.package || filters.qualityLevel)
+        hits.add(await this.repo.productsFiltered(filters, FACET_LIMIT), 'parametric', byKey);
+      return hits;
+    }
+    const readings = designationReadings(q);
+    const keys = unique(readings.map((r) => r.keys.key));
+    const latinReadingKeys = new Set(readings.filter((r) => r.via === 'latin_form').map((r) => r.keys.key));
+    const typedLatinKey = designationKey(q);
+    const lookalike = hasLookalikeMix(q);
+    const bases = unique(readings.map((r) => r.keys.base));
+    const families = unique(readings.map((r) => r.keys.family));
+    const queryPrefix = /^\p{L}*/u.exec(canonicalText(q))![0];
+
+    const [exact, normalised, latin, base, family, prefix] = await Promise.all([
+      this.repo.productsWhere('p.designation', [q], filters, TIER_LIMIT),
+      this.repo.productsWhere('p.designation_key', keys, filters, TIER_LIMIT),
+      this.repo.productsWhere('p.designation_latin_key', unique([typedLatinKey, ...keys]), filters, TIER_LIMIT),
+      this.repo.productsWhere('p.designation_base_key', bases, filters, TIER_LIMIT),
+      this.repo.productsWhere('p.designation_family_key', families, filters, TIER_LIMIT),
+      keys[0].length >= 2 ? this.repo.productsWithPrefix(keys[0], filters, TIER_LIMIT) : Promise.resolve([]),
+    ]);
+    hits.add(exact, 'exact', byKey);
+    const normalisedNotes = (r: ProductHitRow): Note[] => {
+      const notes: Note[] = [];
+      if (latinReadingKeys.has(r.designation_key) || (r.designation_latin_key === typedLatinKey && r.designation_key !== typedLatinKey))
+        notes.push({ code: 'latin_form', params: {} });
+      if (lookalike) notes.push({ code: 'lookalike_letters', params: {} });
+      return notes;
+    };
+    hits.add(normalised, 'normalised', byKey, normalisedNotes);
+    hits.add(latin, 'normalised', byKey, () => [{ code: 'latin_form', params: {} }]);
+    hits.add(base, 'base', byKey, (r) => [{ code: 'suffix_stripped', params: { suffix: suffixOf(r.designation_key, r.designation_base_key) } }]);
+    hits.add(family, 'family', byKey, (r) => [{ code: 'variant', params: { query: queryPrefix, found: parseDesignation(r.designation)?.prefix ?? '' } }]);
+    hits.add(prefix, 'prefix', byKey);
+
+    if (hits.size < limit && keys[0].length >= 3) {
+      const key = keys[0];
+      const similar = await this.repo.productsSimilar(key, filters, FUZZY_CANDIDATES);
+      const scored = similar
+        .map((r) => ({ r, s: Math.max(similarity(key, r.designation_key), similarity(key, r.designation_latin_key)) }))
+        .filter((x) => x.s >= FUZZY_THRESHOLD);
+      const sim = new Map(scored.map((x) => [x.r.id, x.s]));
+      hits.add(
+        scored.map((x) => x.r),
+        'fuzzy',
+        byKey,
+        (r) => [{ code: 'similar', params: { similarity: sim.get(r.id)!.toFixed(2) } }],
+        (r) => TIER_SCORE.fuzzy + 0.15 * sim.get(r.id)!,
+      );
+    }
+    if (looksLikeWords(q)) {
+      hits.add(await this.repo.productsWithStems(stems(q), filters, TIER_LIMIT), 'fulltext', byKey, () => [{ code: 'text_match', params: {} }]);
+    }
+    return hits;
+  }
+
+  private async foreignHits(q: string, limit: number) {
+    const hits = new HitSet<ForeignHitRow>();
+    const keys = foreignPartKeys(q);
+    if (!keys.key) return hits;
+    const byKey = (r: ForeignHitRow) => r.part_number_key;
+    const [exact, normalised, base, family, prefix] = await Promise.all([
+      this.repo.foreignWhere('f.part_number', [q], TIER_LIMIT),
+      this.repo.foreignWhere('f.part_number_key', [keys.key], TIER_LIMIT),
+      this.repo.foreignWhere('f.base_key', [keys.base], TIER_LIMIT),
+      keys.family ? this.repo.foreignWhere('f.family_key', [keys.family], TIER_LIMIT) : Promise.resolve([]),
+      keys.key.length >= 2 ? this.repo.foreignWithPrefix(keys.key, TIER_LIMIT) : Promise.resolve([]),
+    ]);
+    hits.add(exact, 'exact', byKey);
+    hits.add(normalised, 'normalised', byKey);
+    hits.add(base, 'base', byKey, (r) => {
+      const found = foreignPartKeys(r.part_number);
+      const suffix = found.suffix || keys.suffix;
+      return suffix ? [{ code: 'suffix_stripped', params: { suffix } }] : [];
+    });
+    hits.add(family, 'family', byKey, (r) => familyNotes(keys, foreignPartKeys(r.part_number)));
+    hits.add(prefix, 'prefix', byKey);
+    if (hits.size < limit && keys.key.length >= 3) {
+      const similar = (await this.repo.foreignSimilar(keys.key, FUZZY_CANDIDATES))
+        .map((r) => ({ r, s: similarity(keys.key, r.part_number_key) }))
+        .filter((x) => x.s >= FUZZY_THRESHOLD);
+      const sim = new Map(similar.map((x) => [x.r.id, x.s]));
+      hits.add(
+        similar.map((x) => x.r),
+        'fuzzy',
+        byKey,
+        (r) => [{ code: 'similar', params: { similarity: sim.get(r.id)!.toFixed(2) } }],
+        (r) => TIER_SCORE.fuzzy + 0.15 * sim.get(r.id)!,
+      );
+    }
+    return hits;
+  }
+
+  private async organizationHits(q: string) {
+    const rows = await this.repo.organizations(q, TIER_LIMIT);
+    const lower = q.toLowerCase();
+    return rows
+      .map((o) => {
+        const tier: Tier =
+          [o.inn, o.unp, o.ogrn].includes(q) || o.name.toLowerCase() === lower ? 'exact' : o.name.toLowerCase().startsWith(lower) ? 'prefix' : 'fulltext';
+        return { id: o.id, name: o.name, shortName: o.short_name, country: o.country, region: o.region, tier, score: TIER_SCORE[tier] };
+      })
+      .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name) || a.id - b.id);
+  }
+}
+
+function facets(rows: Awaited<ReturnType<SearchRepository['facetRows']>>) {
+  const count = <K>(values: (K | null | undefined)[]) => {
+    const m = new Map<K, number>();
+    for (const v of values) if (v !== null && v !== undefined && v !== '') m.set(v, (m.get(v) ?? 0) + 1);
+    return [...m.entries()].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])));
+  };
+  const categoryNames = new Map(rows.filter((r) => r.code).map((r) => [r.code!, { nameRu: r.name_ru!, nameBe: r.name_be!, nameEn: r.name_en! }]));
+  const makerNames = new Map(rows.filter((r) => r.maker_id !== null).map((r) => [r.maker_id!, r.maker_name!]));
+  return {
+    category: count(rows.map((r) => r.code)).map(([value, n]) => ({ value, ...categoryNames.get(value)!, count: n })),
+    country: count(rows.map((r) => r.country)).map(([value, n]) => ({ value, count: n })),
+    maker: count(rows.map((r) => r.maker_id)).map(([value, n]) => ({ value, label: makerNames.get(value)!, count: n })),
+    package: count(rows.flatMap((r) => parseJsonList(r.packages))).map(([value, n]) => ({ value, count: n })),
+    qualityLevel: count(rows.map((r) => r.quality_level)).map(([value, n]) => ({ value, count: n })),
+  };
+}
+
+const unique = <T>(values: (T | null | undefined)[]) => [...new Set(values.filter((v): v is T => v !== null && v !== undefined && v !== ''))];
+const round = (n: number) => Math.round(n * 1000) / 1000;
+const suffixOf = (key: string, base: string | null) => (base && key.startsWith(base) ? key.slice(base.length) : '');
