@@ -16,7 +16,7 @@ export interface ParamFilter {
   unit: string;
 }
 
-export const paramNameKey = (name: string) => name.toLowerCase().replace(/[\s_.\-]/g, '');
+export const paramNameKey = (name: string) => name.toLowerCase().replace(/[\s_.-]/g, '');
 
 const OPS: [string, ParamOp][] = [
   ['>=', '>='],

@@ -44,6 +44,8 @@ interface SearchDialect {
   /** Ids of product types whose designation key shares trigrams with `key`, best first. */
   productTrigramCandidates(db: Kysely<Database>, key: string, limit: number): Promise<number[]>;
   foreignTrigramCandidates(db: Kysely<Database>, key: string, limit: number): Promise<number[]>;
+  /** Ids (lowest first) of rows whose key contains `key` as a substring (three characters or more). */
+  substringCandidates(db: Kysely<Database>, table: 'product' | 'foreign', key: string, limit: number): Promise<number[]>;
   /** Condition: the product's stemmed text contains every stem. */
   matchesStems(stems: string[]): Expression<SqlBool>;
 }
@@ -79,6 +81,12 @@ const sqliteDialect: SearchDialect = {
     }>`SELECT rowid AS id FROM foreign_keys_trgm WHERE foreign_keys_trgm MATCH ${match} ORDER BY rank LIMIT ${limit}`.execute(db);
     return rows.rows.map((r) => r.id);
   },
+  async substringCandidates(db, table, key, limit) {
+    if (key.length < 3) return [];
+    const fts = sql.table(table === 'product' ? 'product_keys_trgm' : 'foreign_keys_trgm');
+    const rows = await sql<{ id: number }>`SELECT rowid AS id FROM ${fts} WHERE ${fts} MATCH ${ftsPhrase(key)} ORDER BY rowid LIMIT ${limit}`.execute(db);
+    return rows.rows.map((r) => r.id);
+  },
   matchesStems: (stems) => sql<SqlBool>`p.id IN (SELECT rowid FROM product_types_fts WHERE product_types_fts MATCH ${stems.map(ftsPhrase).join(' AND ')})`,
 };
 
@@ -96,6 +104,15 @@ const postgresDialect: SearchDialect = {
     const rows = await sql<{
       id: number;
     }>`SELECT id FROM foreign_parts WHERE part_number_key % ${key} ORDER BY similarity(part_number_key, ${key}) DESC, id LIMIT ${limit}`.execute(db);
+    return rows.rows.map((r) => r.id);
+  },
+  async substringCandidates(db, table, key, limit) {
+    if (key.length < 3) return [];
+    const pattern = `%${key.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const rows =
+      table === 'product'
+        ? await sql<{ id: number }>`SELECT id FROM product_types WHERE designation_key LIKE ${pattern} ORDER BY id LIMIT ${limit}`.execute(db)
+        : await sql<{ id: number }>`SELECT id FROM foreign_parts WHERE part_number_key LIKE ${pattern} ORDER BY id LIMIT ${limit}`.execute(db);
     return rows.rows.map((r) => r.id);
   },
   matchesStems: (stems) =>
@@ -160,8 +177,13 @@ export class SearchRepository {
       .execute();
   }
 
+  /** Products whose key contains the query key or shares many trigrams with it (to be re-scored by the caller). */
   async productsSimilar(key: string, filters: ProductFilters, candidates: number): Promise<ProductHitRow[]> {
-    const ids = await this.dialect.productTrigramCandidates(this.db, key, candidates);
+    const [contains, similar] = await Promise.all([
+      this.dialect.substringCandidates(this.db, 'product', key, candidates),
+      this.dialect.productTrigramCandidates(this.db, key, candidates),
+    ]);
+    const ids = [...new Set([...contains, ...similar])];
     if (!ids.length) return [];
     return this.products(filters).where('p.id', 'in', ids).execute();
   }
@@ -190,7 +212,11 @@ export class SearchRepository {
   }
 
   async foreignSimilar(key: string, candidates: number): Promise<ForeignHitRow[]> {
-    const ids = await this.dialect.foreignTrigramCandidates(this.db, key, candidates);
+    const [contains, similar] = await Promise.all([
+      this.dialect.substringCandidates(this.db, 'foreign', key, candidates),
+      this.dialect.foreignTrigramCandidates(this.db, key, candidates),
+    ]);
+    const ids = [...new Set([...contains, ...similar])];
     if (!ids.length) return [];
     return this.foreign().where('f.id', 'in', ids).execute();
   }

@@ -8,8 +8,8 @@ import {
   familyNotes,
   foreignPartKeys,
   FUZZY_THRESHOLD,
+  fuzzySimilarity,
   hasLookalikeMix,
-  similarity,
   TIER_SCORE,
   type Note,
   type Tier,
@@ -220,7 +220,7 @@ export class SearchService {
       const key = keys[0];
       const similar = await this.repo.productsSimilar(key, filters, FUZZY_CANDIDATES);
       const scored = similar
-        .map((r) => ({ r, s: Math.max(similarity(key, r.designation_key), similarity(key, r.designation_latin_key)) }))
+        .map((r) => ({ r, s: Math.max(fuzzySimilarity(key, r.designation_key), fuzzySimilarity(key, r.designation_latin_key)) }))
         .filter((x) => x.s >= FUZZY_THRESHOLD);
       const sim = new Map(scored.map((x) => [x.r.id, x.s]));
       hits.add(
@@ -260,7 +260,7 @@ export class SearchService {
     hits.add(prefix, 'prefix', byKey);
     if (hits.size < limit && keys.key.length >= 3) {
       const similar = (await this.repo.foreignSimilar(keys.key, FUZZY_CANDIDATES))
-        .map((r) => ({ r, s: similarity(keys.key, r.part_number_key) }))
+        .map((r) => ({ r, s: fuzzySimilarity(keys.key, r.part_number_key) }))
         .filter((x) => x.s >= FUZZY_THRESHOLD);
       const sim = new Map(similar.map((x) => [x.r.id, x.s]));
       hits.add(
