@@ -294,3 +294,9 @@ export function similarity(a: string, b: string): number {
 }
 
 export const FUZZY_THRESHOLD = 0.35;
+
+/** Similarity for fuzzy candidates: trigram similarity, or at least 0.5 when the stored key contains the query. */
+export function fuzzySimilarity(query: string, stored: string): number {
+  const s = similarity(query, stored);
+  return query.length >= 3 && stored.includes(query) ? Math.max(s, 0.5) : s;
+}
