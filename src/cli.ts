@@ -13,6 +13,7 @@ import { loadDemoDataset } from './server/demo/dataset';
 import { importCatalogue, readCatalogueCsv, type ImportReport } from './server/catalogue-io/import';
 import { exportCatalogue, type ExportFormat } from './server/catalogue-io/export';
 import { ensureWebBuild } from './server/web-build';
+import { reindexSearch } from './server/search/reindex';
 
 const program = new Command();
 program.name('reestr').description('Союзный реестр: domestic analogs, registry status and demand').showHelpAfterError();
@@ -143,6 +144,20 @@ program
       const rows = await exportCatalogue(db, format as ExportFormat, file, (n) => bar.update(Math.min(n, total)));
       bar.stop();
       console.log(`Wrote ${rows} rows to ${file}`);
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('reindex')
+  .description('recompute the stored search keys and stems of every product type and foreign part')
+  .action(async () => {
+    const db = openDatabase(loadConfig().databaseUrl);
+    try {
+      await migrateToLatest(db);
+      const result = await reindexSearch(db, { all: true });
+      console.log(`Reindexed ${result.productTypes} product types and ${result.foreignParts} foreign parts.`);
     } finally {
       await db.close();
     }
