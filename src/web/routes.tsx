@@ -8,6 +8,7 @@ import { ProductPage } from './catalogue/ProductPage';
 import { HomePage } from './home/HomePage';
 import { OrganizationListPage } from './organizations/OrganizationListPage';
 import { OrganizationPage } from './organizations/OrganizationPage';
+import { SearchPage } from './search/SearchPage';
 import { Layout } from './shell/Layout';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { RouteError } from './shell/RouteError';
@@ -27,6 +28,7 @@ export const routes: RouteObject[] = [
           { path: 'foreign-parts/:id', element: <ForeignPartPage /> },
           { path: 'organizations', element: <OrganizationListPage /> },
           { path: 'organizations/:id', element: <OrganizationPage /> },
+          { path: 'search', element: <SearchPage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'account', element: <AccountPage /> },
           { path: '*', element: <NotFoundPage /> },

@@ -2,8 +2,9 @@ import { Button, Group, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useT } from '../i18n';
+import { searchPath } from '../search/labels';
 
-/** Catalogue search: goes to `/products?q=…`. */
+/** Registry search: goes to the results page `/search?q=…`. */
 export function HomeSearch() {
   const t = useT();
   const navigate = useNavigate();
@@ -11,8 +12,7 @@ export function HomeSearch() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const text = q.trim();
-    navigate(text ? `/products?q=${encodeURIComponent(text)}` : '/products');
+    navigate(searchPath(q));
   };
 
   return (

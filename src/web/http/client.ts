@@ -27,14 +27,17 @@ export function setCsrfToken(token: string | null): void {
 }
 
 export type QueryValue = string | number | boolean | null | undefined;
-export type QueryParams = Record<string, QueryValue>;
+/** A list repeats the parameter: `{ param: ['a', 'b'] }` → `?param=a&param=b`. */
+export type QueryParams = Record<string, QueryValue | readonly QueryValue[]>;
 
 /** `?a=1&b=x`, leaving out empty values; '' when nothing is left. */
 export function toQueryString(params: QueryParams = {}): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === null || value === '') continue;
-    search.set(key, String(value));
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === undefined || item === null || item === '') continue;
+      search.append(key, String(item));
+    }
   }
   const text = search.toString();
   return text ? `?${text}` : '';

@@ -163,3 +163,78 @@ export type Organization = OrganizationSummary & { description: string | null };
 
 /** Error body the server sends with every non-2xx answer. */
 export type ApiErrorBody = { error: string; message: string };
+
+/** How a search hit was found, strongest first. Anything but `exact` is a candidate to check. */
+export type SearchTier = 'exact' | 'normalised' | 'base' | 'family' | 'prefix' | 'fuzzy' | 'fulltext' | 'parametric';
+
+export type SearchNoteCode =
+  'logic_family' | 'temperature_range' | 'suffix_stripped' | 'variant' | 'similar' | 'text_match' | 'parameter_match' | 'latin_form' | 'lookalike_letters';
+
+/** Why a hit differs from the query; `params` fill the localized text. */
+export type SearchNote = { code: SearchNoteCode; params: Record<string, string> };
+
+export type SearchKind = 'all' | 'productTypes' | 'foreignParts' | 'organizations';
+
+export type ParamOperator = '>=' | '<=' | '=' | '>' | '<';
+
+export type ParsedParamCondition = { name: string; op: ParamOperator; value: number; unit: string };
+
+type SearchHit = { tier: SearchTier; score: number; notes: SearchNote[] };
+
+export type ProductTypeHit = ProductTypeSummary & SearchHit & { packages: string[] };
+
+export type SearchAnalog = {
+  id: number;
+  type: AnalogType;
+  verified: boolean;
+  productType: {
+    id: number;
+    designation: string;
+    designationLatin: string | null;
+    maker: MakerRef | null;
+    category: CategoryRef | null;
+  };
+};
+
+export type ForeignPartHit = SearchHit & {
+  id: number;
+  partNumber: string;
+  manufacturer: string | null;
+  description: string | null;
+  analogs: SearchAnalog[];
+};
+
+export type OrganizationHit = {
+  id: number;
+  name: string;
+  shortName: string | null;
+  country: string;
+  region: string | null;
+  tier: SearchTier;
+  score: number;
+  /** Not in the contract for organizations; tolerated if the server sends them. */
+  notes?: SearchNote[];
+};
+
+type FacetCount<V> = { value: V; count: number };
+
+export type SearchFacets = {
+  category: (FacetCount<string> & LocalizedNames)[];
+  country: FacetCount<string>[];
+  maker: (FacetCount<number> & { label: string })[];
+  package: FacetCount<string>[];
+  qualityLevel: FacetCount<string>[];
+};
+
+export type SearchResponse = {
+  query: { text: string; params: ParsedParamCondition[] };
+  productTypes: { total: number; items: ProductTypeHit[] };
+  foreignParts: { total: number; items: ForeignPartHit[] };
+  organizations: { total: number; items: OrganizationHit[] };
+  facets: SearchFacets;
+  tookMs: number;
+};
+
+export type SuggestionKind = 'productType' | 'foreignPart' | 'organization';
+
+export type Suggestion = { kind: SuggestionKind; id: number; label: string; sublabel: string | null; tier: SearchTier };

@@ -2,6 +2,8 @@ import { AppShell, Burger, Container, Divider, Drawer, Group, Stack } from '@man
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet } from 'react-router';
 import { useT } from '../i18n';
+import { HeaderSearch } from '../search/HeaderSearch';
+import classes from './Layout.module.css';
 import { Brand } from './Brand';
 import { DemoBanner } from './DemoBanner';
 import { Footer } from './Footer';
@@ -9,28 +11,31 @@ import { LanguageSwitcher } from './LanguageSwitcher';
 import { MainNav } from './MainNav';
 import { UserButton } from './UserButton';
 
-/** Header with navigation, language and user; demo banner; the page; footer. */
+/** Header with navigation, search, language and user; demo banner; the page; footer. */
 export function Layout() {
   const t = useT();
   const [menuOpen, menu] = useDisclosure(false);
   return (
-    <AppShell header={{ height: 60 }} padding={0}>
+    <AppShell header={{ height: { base: 104, lg: 60 } }} padding={0}>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
-          <Group gap="lg" wrap="nowrap">
+        <div className={classes.bar}>
+          <Group gap="lg" wrap="nowrap" className={classes.start}>
             <Burger opened={menuOpen} onClick={menu.toggle} hiddenFrom="md" size="sm" aria-label={t('nav.openMenu')} />
             <Brand />
             <Group visibleFrom="md">
               <MainNav orientation="horizontal" withTestIds />
             </Group>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <div role="search" className={classes.search}>
+            <HeaderSearch />
+          </div>
+          <Group gap="sm" wrap="nowrap" className={classes.end}>
             <Group visibleFrom="md">
               <LanguageSwitcher withTestId />
             </Group>
             <UserButton />
           </Group>
-        </Group>
+        </div>
       </AppShell.Header>
       <Drawer opened={menuOpen} onClose={menu.close} size={300} title={t('app.name')} hiddenFrom="md">
         <Stack>
