@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalText, designationKey, designationToLatin, foldToCyrillic, parseDesignation, type ParsedDesignation } from './designation';
+import { designationKeys, designationReadings } from './matching';
 
 /** Which script each letter of a string is in, so that a look-alike case cannot silently lose its Latin letters. */
 const scripts = (s: string) =>
@@ -90,9 +91,9 @@ describe('designationToLatin', () => {
 
 describe('designationKey: spellings of one designation share a key', () => {
   describe.each([
-    ['КР1533ЛА3', ['KP1533ЛA3', 'кр1533ла3', 'KP1533LA3', 'ＫＰ１５３３ЛА３', 'КР 1533 ЛА3', 'КР1533-ЛА3', 'kp1533la3']],
-    ['К561ЛА7', ['к561ла7', 'K561LA7', 'K561ЛА7', 'k561la7']],
-    ['К155ЛА3', ['K155LA3', 'К155.ЛА3', 'к155_ла3', 'К155–ЛА3', 'К155—ЛА3', 'К155/ЛА3', 'К155,ЛА3', 'К155\\ЛА3']],
+    ['КР1533ЛА3', ['KP1533ЛA3', 'кр1533ла3', 'ＫＰ１５３３ЛА３', 'КР 1533 ЛА3', 'КР1533-ЛА3', 'kp1533ла3']],
+    ['К561ЛА7', ['к561ла7', 'K561ЛА7', 'K561ЛA7']],
+    ['К155ЛА3', ['K155ЛA3', 'К155.ЛА3', 'к155_ла3', 'К155–ЛА3', 'К155—ЛА3', 'К155/ЛА3', 'К155,ЛА3', 'К155\\ЛА3']],
     ['КР580ВМ80А', ['KP580BM80A', 'КР580BM80A', 'кр580вм80а']],
     ['К1986ВЕ92QI', ['K1986BE92QI', 'к1986ве92qi', 'K1986BE92Q I']],
     ['1986ВЕ92У', ['1986BE92Y', '1986ве92у']],
@@ -103,15 +104,39 @@ describe('designationKey: spellings of one designation share a key', () => {
     });
   });
 
+  // An all-Latin string keeps its letters in the key (Л, И, Д… have no Latin look-alike), so it is found through
+  // a reading: the official transliteration (K561LA7 → К561ЛА7) or look-alike first, then by sound (KP1533LA3).
+  describe.each([
+    ['КР1533ЛА3', ['KP1533LA3', 'kp1533la3', 'KR1533LA3', 'kr1533la3', 'KR-1533-LA3']],
+    ['К561ЛА7', ['K561LA7', 'k561la7']],
+    ['К155ЛА3', ['K155LA3', 'k155la3']],
+    ['К561ИЕ8', ['K561IE8']],
+    ['140УД7', ['140UD7', '140YD7']],
+  ])('%s is found through a reading of', (cyrillic, variants) => {
+    it.each(variants)('%j', (variant) => {
+      expect(designationKey(variant)).not.toBe(designationKey(cyrillic));
+      expect(designationReadings(variant).map((r) => r.keys.key)).toContain(designationKeys(cyrillic).key);
+    });
+  });
+
   it.each([
-    ['КР1533ЛА3', 'KP1533LA3'],
-    ['К155ЛА3', 'K155LA3'],
-    ['КР142ЕН5А', 'KP142EH5A'],
+    ['КР1533ЛА3', 'KP1533ЛA3'], // Л has no Latin look-alike: it stays Cyrillic
+    ['К155ЛА3', 'K155ЛA3'],
+    ['КР142ЕН5А', 'KP142EH5A'], // every letter has a look-alike
     ['КР580ВМ80А', 'KP580BM80A'],
     ['К1986ВЕ92QI', 'K1986BE92QI'], // the third-party spelling «K1986BE…» (В read as B)
-    ['К174ГФ2', 'K174GF2'], // letters without a look-alike are transliterated
-    ['КР1533ИР22', 'KP1533IP22'],
-    ['ЁЖ', 'EZH'],
+    ['К174ГФ2', 'K174ГФ2'], // letters without a look-alike stay Cyrillic
+    ['КР1533ИР22', 'KP1533ИP22'],
+    ['К561ИЕ8', 'K561ИE8'],
+    ['140УД7', '140YД7'],
+    ['КР142ЕН8Б', 'KP142EH8Б'], // Б stays Б …
+    ['КР142ЕН8В', 'KP142EH8B'], // … and В is folded to B
+    ['К555ИП8', 'K555ИП8'], // П stays П …
+    ['К555ИР8', 'K555ИP8'], // … and Р is folded to P
+    ['ЁЖ', 'EЖ'],
+    ['ёж', 'EЖ'],
+    ['АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ', 'AБBГДEEЖЗИЙKЛMHOПPCTYФXЦЧШЩЪЫЬЭЮЯ'],
+    ['KR1533LA3', 'KR1533LA3'], // an all-Latin string keeps its letters
   ])('%s → %s', (input, expected) => {
     expect(designationKey(input)).toBe(expected);
   });
@@ -124,6 +149,12 @@ describe('designationKey: spellings of one designation share a key', () => {
     ['КР580ВМ80А', 'КР580ВМ80'],
     ['К155ЛА3', 'К155ЛА33'],
     ['К1533ИР22', 'К1533ИР23'],
+    // the old transliteration folded Б and В to B, П and Р to P, Ж and ЗН to ZH
+    ['КР142ЕН8Б', 'КР142ЕН8В'],
+    ['КР140УД8Б', 'КР140УД8В'],
+    ['К555ИР8', 'К555ИП8'],
+    ['564ПР1', '564РП1'],
+    ['Ж', 'ЗН'],
   ])('%s and %s stay apart', (a, b) => {
     expect(designationKey(a)).not.toBe(designationKey(b));
   });
@@ -131,7 +162,14 @@ describe('designationKey: spellings of one designation share a key', () => {
   it('the official Latin form has its own key (matched through the Latin key column)', () => {
     expect(designationKey('KR1533LA3')).toBe('KR1533LA3');
     expect(designationKey('KR1533LA3')).not.toBe(designationKey('КР1533ЛА3'));
-    expect(designationKey('ＫＲ１５３３ЛА３')).toBe(designationKey(designationToLatin('КР1533ЛА3')));
+    expect(designationKey('kr 1533-la3')).toBe(designationKey(designationToLatin('КР1533ЛА3')));
+  });
+
+  it('full-width Latin KR before Cyrillic ЛА3 matches neither key, and is found through a reading', () => {
+    expect(designationKey('ＫＲ１５３３ЛА３')).toBe('KR1533ЛA3');
+    expect(designationKey('ＫＲ１５３３ЛА３')).not.toBe(designationKey('КР1533ЛА3'));
+    expect(designationKey('ＫＲ１５３３ЛА３')).not.toBe(designationKey(designationToLatin('КР1533ЛА3')));
+    expect(designationReadings('ＫＲ１５３３ЛА３').map((r) => r.keys.key)).toContain(designationKeys('КР1533ЛА3').key);
   });
 });
 

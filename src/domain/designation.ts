@@ -95,19 +95,15 @@ export function designationToLatin(designation: string): string {
 }
 
 /**
- * Normalised key of a designation: every letter folded to one visual skeleton so that КР1533ЛА3,
- * KP1533ЛA3 (Latin K, P, A typed by mistake) and кр1533ла3 share a key. Separators are dropped.
- * A key hit is a candidate, not an identity: callers report it as a normalised match.
+ * Normalised key of a designation: letters that look alike in both scripts are folded to one visual skeleton
+ * (Latin), so that КР1533ЛА3, KP1533ЛA3 (Latin K, P, A typed by mistake) and кр1533ла3 share a key. Letters
+ * without a look-alike stay Cyrillic, so that Б ≠ В and П ≠ Р (КР142ЕН8Б and КР142ЕН8В are different
+ * regulators). Separators are dropped. A key hit is a candidate, not an identity: callers report it as a
+ * normalised match.
  */
 export function designationKey(designation: string): string {
   const text = canonicalText(designation).replace(/[-‐‑–—_.,/\\]/g, '');
-  return [...text]
-    .map((ch) => {
-      if (CYRILLIC_SKELETON[ch]) return CYRILLIC_SKELETON[ch];
-      if (/[А-ЯЁ]/.test(ch)) return CYRILLIC_TO_LATIN[ch] ?? ch;
-      return ch;
-    })
-    .join('');
+  return [...text].map((ch) => CYRILLIC_SKELETON[ch] ?? (ch === 'Ё' ? 'E' : ch)).join('');
 }
 
 export interface ParsedDesignation {

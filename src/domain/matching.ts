@@ -46,6 +46,7 @@ const LOGIC_FAMILIES = [
   'ALVT',
   'AHCT',
   'VHCT',
+  'LVCH',
   'ALS',
   'AHC',
   'AUC',
@@ -59,7 +60,9 @@ const LOGIC_FAMILIES = [
   'FCT',
   'HCT',
   'HCU',
+  'HCS',
   'LCX',
+  'LVQ',
   'VHC',
   'AC',
   'AS',
@@ -74,10 +77,17 @@ const LOGIC_FAMILIES = [
 ];
 /** Vendor prefixes in front of 74/54-series numbers (SN74…, MM74…, IN74… of Integral). */
 const LOGIC_VENDORS = ['SN', 'MC', 'MM', 'DM', 'HD', 'TC', 'IN', 'IW', 'KS', 'NLV', 'NL', 'CD', 'IDT', 'M', 'N', 'U'];
-const LOGIC_PATTERN = new RegExp(`^(?:${LOGIC_VENDORS.join('|')})?(74|54)(${LOGIC_FAMILIES.join('|')})?(\\d{2,4})([A-Z].*)?$`);
+/** Type number: 2–5 digits (7400, 74138, 74LVC16245), or a single/dual/triple gate (74LVC1G00, 74LVC2G14). */
+const LOGIC_PATTERN = new RegExp(`^(?:${LOGIC_VENDORS.join('|')})?(74|54)(${LOGIC_FAMILIES.join('|')})?((?:[123]G)?\\d{2,5})([A-Z].*)?$`);
 
-/** 4000-series CMOS with vendor prefixes: CD4011BE, HEF4093BP, MC14011, HCF4017. "UB" (unbuffered) is kept. */
-const CMOS_PATTERN = /^(?:CD|HEF|HCF|TC|IW|MC1)?(4\d{3})(UB)?(B)?([A-Z][A-Z0-9]*)?$/;
+/** 4000-series CMOS numbers (4000–4099, 4500–4599, 40100–40257): anything else with a TC/MC1 prefix is not CMOS logic. */
+const CMOS_NUMBER = '40\\d{3}|4[05]\\d{2}';
+/** 4000-series CMOS with vendor prefixes: CD4011BE, HEF4093BP, MC14011, HCF4017, CD40106BE. "UB" (unbuffered) is kept. */
+const CMOS_PATTERN = new RegExp(`^(?:CD|HEF|HCF|HCC|TC|IW|MC1)?(${CMOS_NUMBER})(UB)?(B)?([A-Z].*)?$`);
+/** Motorola writes the five-digit CD401xx types as MC141xx (MC14106 = CD40106, MC14174 = CD40174). */
+const MOTOROLA_401XX = /^MC14(1\d\d)(?!\d)/;
+/** 74-series numbers that are the 4000-series function in a 74 logic family (74HC4066 = CD4066, 74HC4017 = CD4017). */
+const CMOS_IN_74 = new RegExp(`^(?:${CMOS_NUMBER})$`);
 
 /** Lead-free, tape-and-reel and distributor tails that never change the part. */
 const PACKAGING_TAILS = [/#TRPBF$/, /#PBF$/, /\/NOPB$/, /\+T$/, /\+$/, /\/TR$/, /-TR$/, /-ND$/];
@@ -85,19 +95,32 @@ const PACKAGING_TAILS = [/#TRPBF$/, /#PBF$/, /\/NOPB$/, /\+T$/, /\+$/, /\/TR$/, 
 /** Families whose identity continues past the first number (STM32F103C8T6 → STM32F103). */
 const SPECIAL_BASES: { pattern: RegExp; base: (m: RegExpExecArray) => string }[] = [
   { pattern: /^((?:STM|GD|APM|CH|AT)32[A-Z]\d{3})/, base: (m) => m[1] },
-  { pattern: /^(ATMEGA\d+)(PB|PA|P|A|L|V)?/, base: (m) => m[1] + (m[2] ?? '') },
-  { pattern: /^(ATTINY\d+)(A)?/, base: (m) => m[1] + (m[2] ?? '') },
-  { pattern: /^(PIC\d{2}[A-Z]{1,2}\d{2,4}[A-Z]?)/, base: (m) => m[1] },
-  // zener diodes: the voltage code is part of the identity (BZX84C5V1 ≠ BZX84C12)
-  { pattern: /^((?:BZX|BZV|MMSZ|MM\dZ)\d*[A-Z]?\d+V?\d*)/, base: (m) => m[1] },
+  // AVR variant letters (P, PA, PB, A, L, V, U4 = USB) only when what follows is a speed grade and/or a
+  // package code of two letters or more: ATMEGA328P-AU is 328P + AU (not 328PA + U), ATMEGA328-PU is 328 + PU.
+  { pattern: /^(ATMEGA\d+)(U\d|PB|PA|P|A|L|V)?(?=$|\|?\d*[A-Z]{2})/, base: (m) => m[1] + (m[2] ?? '') },
+  { pattern: /^(ATTINY\d+)(A)?(?=$|\|?\d*[A-Z]{2})/, base: (m) => m[1] + (m[2] ?? '') },
+  // PIC: family digits, F/LF/C/FJ…, number with an optional K/J/Q/F/G? group (PIC18F45K22, PIC24FJ64GA002) and
+  // revision A; the temperature letter after it (PIC18F4550-I/P) is not part of the type
+  { pattern: /^(PIC\d{2}[A-Z]{1,2}\d{2,5}(?:(?:[FJKQ]|G[A-Z])\d{2,3})?A?)/, base: (m) => m[1] },
+  // zener diodes: the voltage code is part of the identity (BZX84C5V1 ≠ BZX84C12, BZT52C5V1 ≠ BZT52C12)
+  { pattern: /^((?:BZX|BZV|BZT|MMSZ|MM\dZ|ZMM)\d*[A-Z]?\d+V?\d*)/, base: (m) => m[1] },
 ];
+
+/**
+ * Industry-standard linear types that many makers sell under their own prefix: LM7805 = μA7805 = MC7805 = L7805,
+ * LM741 = μA741, NE555 = LM555 = SE555 (military). Same function, another maker: a family match, not a base one.
+ */
+const LINEAR_VENDORS = ['LM', 'UA', 'MC', 'KA', 'NJM', 'JRC', 'AN', 'NE', 'SE', 'SA', 'RC', 'TL', 'AZ', 'L'];
+const LINEAR_TYPES = ['7[89][LM]?\\d{2}', '317', '337', '723', '741', '747', '555', '556', '358', '324', '393', '339', '311', '386', '431', '4558'];
+const LINEAR_PATTERN = new RegExp(`^(?:${LINEAR_VENDORS.join('|')})?(${LINEAR_TYPES.join('|')})(?![\\d.])`);
 
 export interface ForeignPartKeys {
   /** Normalised key (upper case, separators dropped, look-alike Cyrillic folded). */
   key: string;
   /** Base key: vendor prefix and packaging/temperature suffix stripped. */
   base: string;
-  /** Function key shared by every logic family and temperature range of the same function (74x00). */
+  /** Function key shared by every logic family and temperature range of the same function (74x00), or by every
+   * maker of a standard linear type (LM7805, μA7805). */
   family: string | null;
   /** What was stripped from the key to reach the base, for the explanation. */
   suffix: string;
@@ -120,20 +143,25 @@ function stripPackaging(key: string): string {
 }
 
 /**
- * Generic base: leading letters and the first number; when the leading letters are at most one (1N4148,
- * 2N2222A, P6KE6.8CA, 1.5SMC68CA) the identity continues with one more letters+number group.
- * Dots between digits are kept, so 1.5SMC68CA and 1.5SMC6.8CA stay distinct.
+ * Generic base: leading letters and the first number. The identity continues with one more letters+number
+ * group when the leading letters are at most one (1N4148, 2N2222A, P6KE6.8CA, 1.5SMC68CA), or when the first
+ * number is a short series code of one or two digits followed by letters and a number of two digits or more
+ * (AM26LS31 ≠ AM26LS32, AT24C02, DS18B20, SN65HVD230, LM78L05, TPS7A4700, NRF24L01) — but not a one-digit
+ * reel code (BSS84LT1G is BSS84). Dots between digits are kept, so 1.5SMC68CA and 1.5SMC6.8CA stay distinct.
+ * `|` marks where the part number had a separator between digits (AMS1117-3.3, BD139-16): the number ends there.
  */
 function genericBase(key: string): string {
   const m = /^([A-Z]*)(\d+(?:\.\d+)*)/.exec(key);
-  if (!m) return key;
+  if (!m) return key.replace(/\|/g, '');
   let base = m[0];
-  if (m[1].length <= 1) {
-    const more = /^[A-Z]{1,4}\d+(?:\.\d+)*/.exec(key.slice(base.length));
-    if (more) base += more[0];
-  }
+  const rest = key.slice(base.length);
+  const more = m[1].length <= 1 ? /^[A-Z]{1,4}\d+(?:\.\d+)*/.exec(rest) : /^\d{1,2}$/.test(m[2]) ? /^[A-Z]{1,4}\d{2,}/.exec(rest) : null;
+  if (more) base += more[0];
   return base;
 }
+
+/** A separator between digits ends a type number (AMS1117-3.3, BD139-16, BAV99-7-F): marked `|` for genericBase. */
+const markNumberBreaks = (partNumber: string) => partNumber.normalize('NFKC').replace(/(\d{2})[\s\-‐‑–—_]+(?=\d)/g, '$1|');
 
 export function foreignPartKeys(partNumber: string): ForeignPartKeys {
   const key = partNumberKey(partNumber);
@@ -145,35 +173,43 @@ export function foreignPartKeys(partNumber: string): ForeignPartKeys {
     return {
       key,
       base,
-      family: `74X${number}`,
+      family: CMOS_IN_74.test(number) ? `4000X${number}` : `74X${number}`,
       suffix: key.slice(key.indexOf(base) + base.length),
       logic: { series: series as '74' | '54', family, number },
     };
   }
-  const cmos = CMOS_PATTERN.exec(clean);
+  const cmos = CMOS_PATTERN.exec(clean.replace(MOTOROLA_401XX, 'MC140$1'));
   if (cmos) {
     const base = cmos[1] + (cmos[2] ?? '');
     return { key, base, family: `4000X${cmos[1]}`, suffix: (cmos[3] ?? '') + (cmos[4] ?? ''), logic: null };
   }
+  const split = stripPackaging(partNumberKey(markNumberBreaks(partNumber)));
   for (const special of SPECIAL_BASES) {
-    const m = special.pattern.exec(clean);
+    const m = special.pattern.exec(split);
     if (m) {
       const base = special.base(m);
       return { key, base, family: null, suffix: key.slice(base.length), logic: null };
     }
   }
-  const base = genericBase(clean);
-  return { key, base, family: null, suffix: key.slice(base.length), logic: null };
+  const base = genericBase(split);
+  const linear = LINEAR_PATTERN.exec(base);
+  return { key, base, family: linear ? `LINX${linear[1]}` : null, suffix: key.slice(base.length), logic: null };
 }
 
-/** Why two foreign parts with the same family key differ (HC vs LS, 54 vs 74). */
+/** Logic family shown in notes: HC, LS, TTL (plain 7400) for the 74/54 series; CD4000 or CD4000UB for 4000-series CMOS. */
+function logicFamilyLabel(k: ForeignPartKeys): string | null {
+  if (k.logic) return k.logic.family || 'TTL';
+  if (k.family?.startsWith('4000X')) return k.base.endsWith('UB') ? 'CD4000UB' : 'CD4000';
+  return null;
+}
+
+/** Why two foreign parts with the same family key differ (HC vs LS, 54 vs 74, 74HC4066 vs CD4066, UB vs B). */
 export function familyNotes(query: ForeignPartKeys, found: ForeignPartKeys): Note[] {
   const notes: Note[] = [];
-  if (query.logic && found.logic) {
-    if (query.logic.family !== found.logic.family)
-      notes.push({ code: 'logic_family', params: { query: query.logic.family || 'TTL', found: found.logic.family || 'TTL' } });
-    if (query.logic.series !== found.logic.series) notes.push({ code: 'temperature_range', params: { query: query.logic.series, found: found.logic.series } });
-  }
+  const [q, f] = [logicFamilyLabel(query), logicFamilyLabel(found)];
+  if (q && f && q !== f) notes.push({ code: 'logic_family', params: { query: q, found: f } });
+  if (query.logic && found.logic && query.logic.series !== found.logic.series)
+    notes.push({ code: 'temperature_range', params: { query: query.logic.series, found: found.logic.series } });
   return notes;
 }
 
@@ -213,11 +249,43 @@ const LATIN_TO_CYRILLIC_OFFICIAL: [string, string][] = [
   ['Y', 'Ы'],
 ];
 
-function latinLettersToCyrillic(letters: string): string {
+/** Latin letters read as the Cyrillic letter they look like, and the others by sound (KP1533LA3 → КР1533ЛА3). */
+const LATIN_TO_CYRILLIC_LOOKALIKE_FIRST: [string, string][] = [
+  ['A', 'А'],
+  ['B', 'В'],
+  ['C', 'С'],
+  ['E', 'Е'],
+  ['H', 'Н'],
+  ['K', 'К'],
+  ['M', 'М'],
+  ['O', 'О'],
+  ['P', 'Р'],
+  ['T', 'Т'],
+  ['X', 'Х'],
+  ['Y', 'У'],
+  ['D', 'Д'],
+  ['F', 'Ф'],
+  ['G', 'Г'],
+  ['I', 'И'],
+  ['L', 'Л'],
+  ['N', 'Н'],
+  ['R', 'Р'],
+  ['S', 'С'],
+  ['U', 'У'],
+  ['V', 'В'],
+  ['Z', 'З'],
+];
+
+/** Latin letters of a group to Cyrillic by a table (Cyrillic letters pass); null when a letter has no reading. */
+function toCyrillic(group: string, table: [string, string][]): string | null {
   let out = '';
-  for (let i = 0; i < letters.length;) {
-    const pair = LATIN_TO_CYRILLIC_OFFICIAL.find(([latin]) => letters.startsWith(latin, i));
-    if (!pair) return '';
+  for (let i = 0; i < group.length;) {
+    if (!/[A-Z]/.test(group[i])) {
+      out += group[i++];
+      continue;
+    }
+    const pair = table.find(([latin]) => group.startsWith(latin, i));
+    if (!pair) return null;
     out += pair[1];
     i += pair[0].length;
   }
@@ -238,31 +306,53 @@ export interface DesignationKeys {
   suffix: string;
 }
 
-/** Keys of a designation as stored (Cyrillic or mixed input). */
+/**
+ * Keys of a designation as stored (Cyrillic or mixed input). The elements are found on the text before the
+ * letters are folded, because two function letters may fold to more than two (ВЖ → BZH, ПЦ → PTS).
+ */
 export function designationKeys(designation: string): DesignationKeys {
   const key = designationKey(designation);
-  const m = /^([A-Z]{0,3})(\d{3,4})([A-Z]{2})(\d{1,3})(.*)$/.exec(key);
+  const text = canonicalText(designation).replace(/[-‐‑–—_.,/\\]/g, '');
+  const m = /^(\p{L}{0,3})(\d{3,4})(\p{L}{2})(\d{1,3})(.*)$/u.exec(text);
   if (!m) return { key, base: null, family: null, prefix: '', suffix: '' };
-  const [, prefix, series, fn, number, suffix] = m;
+  const [prefix, series, fn, number, suffix] = m.slice(1).map(designationKey);
   return { key, base: prefix + series + fn + number, family: series + fn + number, prefix, suffix };
 }
 
+export type ReadingVia = 'typed' | 'latin_form' | 'lookalike_form';
+
+/** The start of a designation as typed so far: prefix letters, series, maybe function letters and number. */
+const DESIGNATION_FRAGMENT = /^[A-ZА-ЯЁ]{0,3}\d{3,4}[A-ZА-ЯЁ]{0,2}\d{0,3}$/;
+
 /**
  * The ways a typed query may denote a domestic designation: as typed (Cyrillic, or with Latin look-alike
- * letters), and read as the official Latin form (KR1533LA3 → КР1533ЛА3). Each reading gives stored-key form.
+ * letters), read as the official Latin form (KR1533LA3 → КР1533ЛА3), and read letter by letter as look-alike
+ * first, sound second (KP1533LA3 → КР1533ЛА3). Each reading gives the stored-key form; a fragment typed in Latin
+ * (kp1533la) is read too, for prefix and fuzzy matching.
  */
-export function designationReadings(query: string): { keys: DesignationKeys; via: 'typed' | 'latin_form' }[] {
+export function designationReadings(query: string): { keys: DesignationKeys; via: ReadingVia }[] {
   const text = canonicalText(query).replace(/[-‐‑–—_.,/\\]/g, '');
-  const readings: { keys: DesignationKeys; via: 'typed' | 'latin_form' }[] = [{ keys: designationKeys(text), via: 'typed' }];
+  const readings: { keys: DesignationKeys; via: ReadingVia }[] = [{ keys: designationKeys(text), via: 'typed' }];
+  if (!/[A-Z]/.test(text)) return readings;
   const m = DESIGNATION_SHAPE.exec(text);
-  if (m && /^[A-Z]*$/.test(m[1] + m[3])) {
-    const prefix = latinLettersToCyrillic(m[1]);
-    const fn = latinLettersToCyrillic(m[3]);
-    if ((m[1] === '' || prefix) && fn.length === 2) {
-      const cyrillic = `${prefix}${m[2]}${fn}${m[4]}${m[5]}`;
-      const keys = designationKeys(cyrillic);
-      if (keys.key !== readings[0].keys.key) readings.push({ keys, via: 'latin_form' });
+  for (const [table, via] of [
+    [LATIN_TO_CYRILLIC_OFFICIAL, 'latin_form'],
+    [LATIN_TO_CYRILLIC_LOOKALIKE_FIRST, 'lookalike_form'],
+  ] as const) {
+    let cyrillic: string | null;
+    if (m) {
+      const prefix = toCyrillic(m[1], table);
+      const fn = toCyrillic(m[3], table);
+      cyrillic = prefix === null || fn === null || [...fn].length !== 2 ? null : `${prefix}${m[2]}${fn}${m[4]}${toCyrillic(m[5], table) ?? m[5]}`;
+    } else cyrillic = DESIGNATION_FRAGMENT.test(text) ? toCyrillic(text, table) : null;
+    if (cyrillic === null) continue;
+    const keys = designationKeys(cyrillic);
+    if (readings.some((r) => r.keys.key === keys.key)) {
+      // same key, but only the Cyrillic reading parses (K555PTS1 = К555ПЦ1): keep its base and family
+      if (readings[0].keys.base === null && readings[0].keys.key === keys.key) readings[0] = { keys, via: 'typed' };
+      continue;
     }
+    readings.push({ keys, via });
   }
   return readings;
 }

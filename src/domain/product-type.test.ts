@@ -1,22 +1,106 @@
 import { describe, expect, it } from 'vitest';
+import { designationReadings } from './matching';
 import { deriveDescription, designations, parameterToSi, type ParameterInput, type SiParameter } from './product-type';
 
 describe('designations', () => {
   it.each([
-    ['КР1533ЛА3', undefined, { designation: 'КР1533ЛА3', designationLatin: 'KR1533LA3', designationKey: 'KP1533LA3', designationLatinKey: 'KR1533LA3' }],
-    [' К155ЛА3 ', null, { designation: 'К155ЛА3', designationLatin: 'K155LA3', designationKey: 'K155LA3', designationLatinKey: 'K155LA3' }],
-    ['КР580ВМ80А', '', { designation: 'КР580ВМ80А', designationLatin: 'KR580VM80A', designationKey: 'KP580BM80A', designationLatinKey: 'KR580VM80A' }],
-    ['КР142ЕН5А', '   ', { designation: 'КР142ЕН5А', designationLatin: 'KR142EN5A', designationKey: 'KP142EH5A', designationLatinKey: 'KR142EN5A' }],
+    [
+      'КР1533ЛА3',
+      undefined,
+      {
+        designation: 'КР1533ЛА3',
+        designationLatin: 'KR1533LA3',
+        designationKey: 'KP1533ЛA3',
+        designationLatinKey: 'KR1533LA3',
+        designationBaseKey: 'KP1533ЛA3',
+        designationFamilyKey: '1533ЛA3',
+      },
+    ],
+    [
+      ' К155ЛА3 ',
+      null,
+      {
+        designation: 'К155ЛА3',
+        designationLatin: 'K155LA3',
+        designationKey: 'K155ЛA3',
+        designationLatinKey: 'K155LA3',
+        designationBaseKey: 'K155ЛA3',
+        designationFamilyKey: '155ЛA3',
+      },
+    ],
+    [
+      'КР580ВМ80А',
+      '',
+      {
+        designation: 'КР580ВМ80А',
+        designationLatin: 'KR580VM80A',
+        designationKey: 'KP580BM80A',
+        designationLatinKey: 'KR580VM80A',
+        designationBaseKey: 'KP580BM80',
+        designationFamilyKey: '580BM80',
+      },
+    ],
+    [
+      'КР142ЕН5А',
+      '   ',
+      {
+        designation: 'КР142ЕН5А',
+        designationLatin: 'KR142EN5A',
+        designationKey: 'KP142EH5A',
+        designationLatinKey: 'KR142EN5A',
+        designationBaseKey: 'KP142EH5',
+        designationFamilyKey: '142EH5',
+      },
+    ],
+    [
+      'КР142ЕН8Б',
+      undefined,
+      {
+        designation: 'КР142ЕН8Б',
+        designationLatin: 'KR142EN8B',
+        designationKey: 'KP142EH8Б',
+        designationLatinKey: 'KR142EN8B',
+        designationBaseKey: 'KP142EH8',
+        designationFamilyKey: '142EH8',
+      },
+    ],
     // an explicit Latin name (the maker's) wins over the transliteration
     [
       'К1986ВЕ92QI',
       ' MDR32F9Q2I ',
-      { designation: 'К1986ВЕ92QI', designationLatin: 'MDR32F9Q2I', designationKey: 'K1986BE92QI', designationLatinKey: 'MDR32F9Q2I' },
+      {
+        designation: 'К1986ВЕ92QI',
+        designationLatin: 'MDR32F9Q2I',
+        designationKey: 'K1986BE92QI',
+        designationLatinKey: 'MDR32F9Q2I',
+        designationBaseKey: 'K1986BE92',
+        designationFamilyKey: '1986BE92',
+      },
     ],
     [
       'КР1564ИР8',
       'IN74HC164AN',
-      { designation: 'КР1564ИР8', designationLatin: 'IN74HC164AN', designationKey: 'KP1564IP8', designationLatinKey: 'IN74HC164AN' },
+      {
+        designation: 'КР1564ИР8',
+        designationLatin: 'IN74HC164AN',
+        designationKey: 'KP1564ИP8',
+        designationLatinKey: 'IN74HC164AN',
+        designationBaseKey: 'KP1564ИP8',
+        designationFamilyKey: '1564ИP8',
+      },
+    ],
+    // not in the designation system: no base or family key
+    [
+      'КТ315Б',
+      undefined,
+      {
+        designation: 'КТ315Б',
+        designationLatin: 'KT315B',
+        designationKey: 'KT315Б',
+        designationLatinKey: 'KT315B',
+        designationBaseKey: null,
+        designationFamilyKey: null,
+      },
     ],
   ])('%j (Latin %j)', (designation, latin, expected) => {
     expect(designations(designation, latin)).toEqual(expected);
@@ -25,12 +109,27 @@ describe('designations', () => {
   it.each([
     ['КР1533ЛА3', 'KR1533LA3'],
     ['КР1533ЛА3', 'kr1533la3'],
-    ['КР1533ЛА3', 'ＫＲ１５３３ЛА３'],
+    ['КР1533ЛА3', 'ＫＲ１５３３ＬＡ３'],
     ['КР580ВМ80А', 'KR580VM80A'],
     ['К155ЛА3', 'K155LA3'],
-  ])('a search for %s written as %j hits one of its keys', (designation, query) => {
+  ])('a search for %s written as %j hits its Latin key', (designation, query) => {
+    expect(designations(query).designationKey).toBe(designations(designation).designationLatinKey);
+  });
+
+  // all-Latin or mixed spellings are read back as Cyrillic (see domain/matching): a reading hits the stored key,
+  // whether or not the spelling also hits the Latin key (the official Latin form does, a look-alike one does not)
+  it.each<[string, string, boolean]>([
+    ['КР1533ЛА3', 'ＫＲ１５３３ЛА３', false],
+    ['КР1533ЛА3', 'KP1533LA3', false],
+    ['КР1533ЛА3', 'KR1533LA3', true],
+    ['К155ЛА3', 'K155LA3', true],
+    ['К561ИЕ8', 'K561IE8', true],
+    ['КР1564ИР8', 'KR1564IR8', true],
+  ])('a search for %s written as %j hits its key through a reading (Latin key too: %s)', (designation, query, latinKeyToo) => {
     const d = designations(designation);
-    expect([d.designationKey, d.designationLatinKey]).toContain(designations(query).designationKey);
+    expect(designations(query).designationKey).not.toBe(d.designationKey);
+    expect(designations(query).designationKey === d.designationLatinKey).toBe(latinKeyToo);
+    expect(designationReadings(query).map((r) => r.keys.key)).toContain(d.designationKey);
   });
 });
 

@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import type { Config } from './config';
 import type { Services } from './services';
 import { errorHandler, notFoundHandler } from './http/errors';
@@ -20,8 +21,9 @@ import { foreignPartsRoutes } from './foreign-parts/routes';
 import { analogsRoutes } from './analogs/routes';
 import { systemRoutes, VERSION } from './system/routes';
 import { searchRoutes } from './search/routes';
+import { bomRoutes } from './bom/routes';
 
-export type AppConfig = Pick<Config, 'demo' | 'secureCookies' | 'bodyLimitBytes' | 'loginAttemptsPerMinute' | 'logLevel' | 'webRoot'>;
+export type AppConfig = Pick<Config, 'demo' | 'secureCookies' | 'bodyLimitBytes' | 'loginAttemptsPerMinute' | 'logLevel' | 'webRoot' | 'bomMaxBytes'>;
 
 export async function buildApp(config: AppConfig, services: Services): Promise<FastifyInstance> {
   const app = Fastify({
@@ -78,6 +80,8 @@ export async function buildApp(config: AppConfig, services: Services): Promise<F
   await app.register(foreignPartsRoutes, { foreignParts: services.foreignParts });
   await app.register(analogsRoutes, { analogs: services.analogs });
   await app.register(searchRoutes, { search: services.search });
+  await app.register(multipart, { limits: { fileSize: config.bomMaxBytes, files: 1, fields: 10, fieldSize: config.bomMaxBytes, parts: 12 } });
+  await app.register(bomRoutes, { bom: services.bom, maxBytes: config.bomMaxBytes });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const indexHtml = path.join(config.webRoot, 'index.html');

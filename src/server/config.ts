@@ -13,6 +13,9 @@ export interface Config {
   secureCookies: boolean;
   bodyLimitBytes: number;
   loginAttemptsPerMinute: number;
+  /** Largest BOM upload and most BOM lines accepted. */
+  bomMaxBytes: number;
+  bomMaxLines: number;
   adminEmail: string;
   logLevel: string;
   webRoot: string;
@@ -39,6 +42,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: truthy(env.COOKIE_SECURE),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
     loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10),
+    bomMaxBytes: int(env, 'BOM_MAX_BYTES', 20 * 1024 * 1024),
+    bomMaxLines: int(env, 'BOM_MAX_LINES', 50_000),
     adminEmail: env.REESTR_ADMIN_EMAIL || 'admin@reestr.local',
     logLevel: env.LOG_LEVEL || 'info',
     webRoot: env.REESTR_WEB_ROOT || path.resolve('dist', 'web'),

@@ -17,7 +17,7 @@ export interface RunningServer {
 export async function startServer(config: Config, options: { adminPassword?: string } = {}): Promise<RunningServer> {
   const db = openDatabase(config.databaseUrl);
   try {
-    const services = createServices(db, { sessionTtlHours: config.sessionTtlHours });
+    const services = createServices(db, config);
     const result = await bootstrap(db, services, config, options.adminPassword);
     const app = await buildApp(config, services);
     await app.listen({ port: config.port, host: config.host });

@@ -13,15 +13,18 @@ import { AnalogsRepository } from './analogs/repository';
 import { AnalogsService } from './analogs/service';
 import { SearchRepository } from './search/repository';
 import { SearchService } from './search/service';
+import { BomRepository } from './bom/repository';
+import { BomService } from './bom/service';
 
-export function createServices(db: Db, options: { sessionTtlHours: number }) {
+export function createServices(db: Db, options: { sessionTtlHours: number; bomMaxBytes?: number; bomMaxLines?: number }) {
   const k = db.kysely;
   const organizationsRepo = new OrganizationsRepository(k);
   const categories = new CategoriesRepository(k);
-  const productTypesRepo = new ProductTypesRepository(k);
+  const productTypesRepo = new ProductTypesRepository(k, db.dialect);
   const foreignPartsRepo = new ForeignPartsRepository(k);
   const analogsRepo = new AnalogsRepository(k);
   const foreignParts = new ForeignPartsService(foreignPartsRepo);
+  const searchRepo = new SearchRepository(k, db.dialect);
   return {
     db,
     accounts: new AccountsService(new AccountsRepository(k), options.sessionTtlHours),
@@ -34,7 +37,8 @@ export function createServices(db: Db, options: { sessionTtlHours: number }) {
     foreignPartsRepo,
     analogs: new AnalogsService(analogsRepo, productTypesRepo, foreignPartsRepo, foreignParts),
     analogsRepo,
-    search: new SearchService(new SearchRepository(k, db.dialect), productTypesRepo, categories),
+    search: new SearchService(searchRepo, productTypesRepo, categories),
+    bom: new BomService(new BomRepository(k), searchRepo, { maxBytes: options.bomMaxBytes ?? 20 * 1024 * 1024, maxLines: options.bomMaxLines ?? 50_000 }),
   };
 }
 

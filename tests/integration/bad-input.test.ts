@@ -53,7 +53,7 @@ describe('every endpoint', () => {
   it('answers an unknown id with 404', async () => {
     for (const r of routes.filter((r) => r.hasId && r.method !== 'POST')) {
       const body = r.method === 'PATCH' ? {} : undefined;
-      const res = await admin.request(r.method, fill(r.path, '987654'), body);
+      const res = await admin.request(r.method, fill(r.path, '98765432'), body);
       expectClear4xx(res, `${r.method} ${r.path}`);
       expect(res.statusCode, `${r.method} ${r.path}`).toBe(404);
     }

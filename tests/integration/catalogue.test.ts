@@ -43,7 +43,7 @@ describe('product types', () => {
     expect(p).toMatchObject({
       designation: 'КР1533ЛА3',
       designationLatin: 'KR1533LA3',
-      designationKey: 'KP1533LA3',
+      designationKey: 'KP1533ЛA3',
       functionRu: 'Логические элементы И-НЕ',
       functionDerived: true,
       category: { code: 'logic-nand' },

@@ -16,10 +16,12 @@ export interface TestApp {
 
 export const ADMIN_EMAIL = 'admin@test.reestr';
 
-export async function createTestApp(options: { seed?: boolean; loginAttemptsPerMinute?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { seed?: boolean; loginAttemptsPerMinute?: number; bomMaxBytes?: number; bomMaxLines?: number } = {},
+): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   const db = database.open();
-  const services = createServices(db, { sessionTtlHours: 1 });
+  const services = createServices(db, { sessionTtlHours: 1, bomMaxBytes: options.bomMaxBytes ?? 128 * 1024, bomMaxLines: options.bomMaxLines ?? 5000 });
   const result = await bootstrap(db, services, { demo: false, seedOnFirstStart: options.seed ?? false, adminEmail: ADMIN_EMAIL });
   const app = await buildApp(
     {
@@ -27,6 +29,7 @@ export async function createTestApp(options: { seed?: boolean; loginAttemptsPerM
       secureCookies: false,
       bodyLimitBytes: 64 * 1024,
       loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
+      bomMaxBytes: options.bomMaxBytes ?? 128 * 1024,
       logLevel: 'silent',
       webRoot: '/nonexistent',
     },

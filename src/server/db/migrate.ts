@@ -3,10 +3,12 @@ import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import type { Db } from './client';
 import * as m2026112201 from './migrations/2026112201_catalogue_and_accounts';
 import * as m2026112202 from './migrations/2026112202_search';
+import * as m2026112203 from './migrations/2026112203_bom';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026112201_catalogue_and_accounts': m2026112201,
   '2026112202_search': m2026112202,
+  '2026112203_bom': m2026112203,
 };
 
 function migrator(db: Db) {

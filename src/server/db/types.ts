@@ -142,6 +142,45 @@ export interface AnalogLinksTable {
   updated_at: string;
 }
 
+export interface BomAnalysesTable {
+  id: string;
+  owner_id: number | null;
+  name: string;
+  source_kind: 'csv' | 'xlsx' | 'text' | 'json';
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: string | null;
+  header_row: number;
+  headers: string; // JSON string[]
+  mapping: string; // JSON ColumnMapping['columns']
+  summary: string; // JSON BomSummary
+  changes: string | null; // JSON changes since the previous run
+  skipped: string; // JSON rows skipped with reasons
+  line_count: number;
+  revision: number;
+  created_at: string;
+  run_at: string;
+}
+
+export interface BomLinesTable {
+  analysis_id: string;
+  position: number;
+  source_line: number;
+  cells: string; // JSON string[]
+  part_number: string | null;
+  value: string | null;
+  manufacturer: string | null;
+  designators: string; // JSON string[]
+  quantity: number | null;
+  dnp: Flag;
+  generic: string | null; // JSON
+  warnings: string; // JSON string[]
+  status: string;
+  previous_status: string | null;
+  best_tier: string | null;
+  candidates: string; // JSON
+}
+
 export interface SettingsTable {
   key: string;
   value: ColumnType<string, string, string>;
@@ -159,6 +198,8 @@ export interface Database {
   foreign_parts: ForeignPartsTable;
   analog_links: AnalogLinksTable;
   settings: SettingsTable;
+  bom_analyses: BomAnalysesTable;
+  bom_lines: BomLinesTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

@@ -1,6 +1,7 @@
 /** SQL for product types (типономиналы), their parameters and their foreign analogs. */
 import { sql, type Kysely, type Insertable } from 'kysely';
 import type { Database, ProductParametersTable, ProductTypesTable } from '../db/types';
+import type { DialectName } from '../db/client';
 import { containsPattern, parseJsonList } from '../db/sql-helpers';
 import { offset, type PageRequest } from '../http/pagination';
 import type { ParameterView, ProductTypeDetail, ProductTypeListQueryType, ProductTypeSummary } from './schema';
@@ -10,7 +11,10 @@ type NewParameter = Omit<Insertable<ProductParametersTable>, 'product_type_id'>;
 type ProductColumns = Omit<Insertable<ProductTypesTable>, 'created_at' | 'updated_at'>;
 
 export class ProductTypesRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: DialectName,
+  ) {}
 
   private summarySelect() {
     return this.db
@@ -73,7 +77,9 @@ export class ProductTypesRepository {
   async list(q: ProductTypeListQueryType, page: PageRequest, categoryIds: number[] | null) {
     const base = this.filtered(q, categoryIds);
     const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const sortColumn = q.sort === 'updatedAt' ? 'p.updated_at' : q.sort === 'createdAt' ? 'p.created_at' : 'p.designation_key';
+    // designations sort by code point on both databases (PostgreSQL's locale collation would differ from SQLite)
+    const byDesignation = this.dialect === 'postgres' ? sql<string>`p.designation COLLATE "C"` : sql<string>`p.designation`;
+    const sortColumn = q.sort === 'updatedAt' ? sql<string>`p.updated_at` : q.sort === 'createdAt' ? sql<string>`p.created_at` : byDesignation;
     const ids = await base.select('p.id').orderBy(sortColumn, page.order).orderBy('p.id', page.order).limit(page.pageSize).offset(offset(page)).execute();
     return { items: await this.summaries(ids.map((r) => r.id)), total: Number(total.n) };
   }

@@ -260,6 +260,18 @@ export class SearchRepository {
       .execute();
   }
 
+  /** Latin form, maker and category of product types, for BOM candidates. */
+  productDetails(ids: number[]) {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom('product_types as p')
+      .leftJoin('organizations as o', 'o.id', 'p.organization_id')
+      .leftJoin('categories as c', 'c.id', 'p.category_id')
+      .select(['p.id', 'p.designation_latin', 'o.id as maker_id', 'o.name as maker_name', 'o.country as maker_country', 'c.code as category_code'])
+      .where('p.id', 'in', ids)
+      .execute();
+  }
+
   /** Facet source rows: category, maker, country, packages and quality of the given product types. */
   facetRows(ids: number[]) {
     if (!ids.length) return Promise.resolve([]);

@@ -12,6 +12,7 @@ import {
   hasLookalikeMix,
   TIER_SCORE,
   type Note,
+  type ReadingVia,
   type Tier,
 } from '../../domain/matching';
 import { canonicalText, designationKey, parseDesignation } from '../../domain/designation';
@@ -179,7 +180,7 @@ export class SearchService {
 
   private async productHits(q: string, filters: ProductFilters, limit: number) {
     const hits = new HitSet<ProductHitRow>();
-    const byKey = (r: ProductHitRow) => r.designation_key;
+    const byKey = (r: ProductHitRow) => r.designation;
     if (!q) {
       if (filters.params?.length || filters.categoryIds || filters.country || filters.maker || filters.package || filters.qualityLevel)
         hits.add(await this.repo.productsFiltered(filters, FACET_LIMIT), 'parametric', byKey);
@@ -187,12 +188,14 @@ export class SearchService {
     }
     const readings = designationReadings(q);
     const keys = unique(readings.map((r) => r.keys.key));
-    const latinReadingKeys = new Set(readings.filter((r) => r.via === 'latin_form').map((r) => r.keys.key));
+    const viaOf = new Map<string, ReadingVia>();
+    for (const r of readings) if (!viaOf.has(r.keys.key)) viaOf.set(r.keys.key, r.via);
     const typedLatinKey = designationKey(q);
     const lookalike = hasLookalikeMix(q);
     const bases = unique(readings.map((r) => r.keys.base));
     const families = unique(readings.map((r) => r.keys.family));
     const queryPrefix = /^\p{L}*/u.exec(canonicalText(q))![0];
+    const prefixKeys = keys.filter((k) => k.length >= 2);
 
     const [exact, normalised, latin, base, family, prefix] = await Promise.all([
       this.repo.productsWhere('p.designation', [q], filters, TIER_LIMIT),
@@ -200,24 +203,31 @@ export class SearchService {
       this.repo.productsWhere('p.designation_latin_key', unique([typedLatinKey, ...keys]), filters, TIER_LIMIT),
       this.repo.productsWhere('p.designation_base_key', bases, filters, TIER_LIMIT),
       this.repo.productsWhere('p.designation_family_key', families, filters, TIER_LIMIT),
-      keys[0].length >= 2 ? this.repo.productsWithPrefix(keys[0], filters, TIER_LIMIT) : Promise.resolve([]),
+      Promise.all(prefixKeys.map((k) => this.repo.productsWithPrefix(k, filters, TIER_LIMIT))).then((lists) => lists.flat()),
     ]);
     hits.add(exact, 'exact', byKey);
-    const normalisedNotes = (r: ProductHitRow): Note[] => {
-      const notes: Note[] = [];
-      if (latinReadingKeys.has(r.designation_key) || (r.designation_latin_key === typedLatinKey && r.designation_key !== typedLatinKey))
-        notes.push({ code: 'latin_form', params: {} });
-      if (lookalike) notes.push({ code: 'lookalike_letters', params: {} });
-      return notes;
+    // a reading of Latin letters by their look (B → В) is a weaker guess than the official Latin form (B → Б)
+    const viaNotes: Record<ReadingVia, Note[]> = {
+      typed: lookalike ? [{ code: 'lookalike_letters', params: {} }] : [],
+      latin_form: [{ code: 'latin_form', params: {} }],
+      lookalike_form: [{ code: 'lookalike_letters', params: {} }],
     };
-    hits.add(normalised, 'normalised', byKey, normalisedNotes);
+    hits.add(
+      normalised,
+      'normalised',
+      byKey,
+      (r) => viaNotes[viaOf.get(r.designation_key) ?? 'typed'],
+      (r) => TIER_SCORE.normalised - (viaOf.get(r.designation_key) === 'lookalike_form' ? 0.01 : 0),
+    );
     hits.add(latin, 'normalised', byKey, () => [{ code: 'latin_form', params: {} }]);
     hits.add(base, 'base', byKey, (r) => [{ code: 'suffix_stripped', params: { suffix: suffixOf(r.designation_key, r.designation_base_key) } }]);
     hits.add(family, 'family', byKey, (r) => [{ code: 'variant', params: { query: queryPrefix, found: parseDesignation(r.designation)?.prefix ?? '' } }]);
     hits.add(prefix, 'prefix', byKey);
 
-    if (hits.size < limit && keys[0].length >= 3) {
-      const key = keys[0];
+    // typos are judged on the reading that folds Latin letters like a reader of the marking would
+    const fuzzyKey = (readings.find((r) => r.via === 'lookalike_form') ?? readings[0]).keys.key;
+    if (hits.size < limit && fuzzyKey.length >= 3) {
+      const key = fuzzyKey;
       const similar = await this.repo.productsSimilar(key, filters, FUZZY_CANDIDATES);
       const scored = similar
         .map((r) => ({ r, s: Math.max(fuzzySimilarity(key, r.designation_key), fuzzySimilarity(key, r.designation_latin_key)) }))

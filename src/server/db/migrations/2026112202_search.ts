@@ -24,6 +24,7 @@ export async function up(db: AnyDb): Promise<void> {
   if (pg) {
     await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
     await sql`CREATE INDEX product_types_key_c ON product_types (designation_key COLLATE "C")`.execute(db);
+    await sql`CREATE INDEX product_types_designation_c ON product_types (designation COLLATE "C")`.execute(db);
     await sql`CREATE INDEX product_types_latin_key_c ON product_types (designation_latin_key COLLATE "C")`.execute(db);
     await sql`CREATE INDEX foreign_parts_key_c ON foreign_parts (part_number_key COLLATE "C")`.execute(db);
     await sql`CREATE INDEX product_types_key_trgm ON product_types USING gin (designation_key gin_trgm_ops)`.execute(db);

@@ -1,0 +1,87 @@
+/**
+ * XLSX input, read only after the ZIP container passed a decompression-bomb check of its central directory
+ * (entry count, total uncompressed size, compression ratio).
+ */
+import ExcelJS from 'exceljs';
+
+export interface ZipLimits {
+  maxEntries: number;
+  maxUncompressedBytes: number;
+  maxRatio: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 5000, maxUncompressedBytes: 200 * 1024 * 1024, maxRatio: 200 };
+
+/** Returns a problem description, or null when the archive looks sane. Never inflates anything. */
+export function zipBombProblem(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): string | null {
+  const minEocd = 22;
+  if (buffer.length < minEocd) return 'the file is too short to be an XLSX workbook';
+  let eocd = -1;
+  for (let i = buffer.length - minEocd; i >= Math.max(0, buffer.length - minEocd - 65535); i--) {
+    if (buffer.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return 'the XLSX file is damaged (no ZIP directory); save it again from the spreadsheet program';
+  const entries = buffer.readUInt16LE(eocd + 10);
+  const directoryOffset = buffer.readUInt32LE(eocd + 16);
+  if (entries > limits.maxEntries) return `the XLSX file has ${entries} parts, more than the ${limits.maxEntries} allowed`;
+  let offset = directoryOffset;
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (offset + 46 > buffer.length || buffer.readUInt32LE(offset) !== 0x02014b50) return 'the XLSX file is damaged (broken ZIP directory)';
+    const compressed = buffer.readUInt32LE(offset + 20);
+    const uncompressed = buffer.readUInt32LE(offset + 24);
+    if (compressed === 0xffffffff || uncompressed === 0xffffffff) return 'the XLSX file uses ZIP64 sizes, which are not accepted';
+    total += uncompressed;
+    if (total > limits.maxUncompressedBytes)
+      return `the XLSX file unpacks to more than ${Math.round(limits.maxUncompressedBytes / 1048576)} MB (a decompression bomb?)`;
+    if (uncompressed > 1024 * 1024 && uncompressed / Math.max(compressed, 1) > limits.maxRatio)
+      return `the XLSX file has a part compressed more than ${limits.maxRatio}:1 (a decompression bomb?)`;
+    offset += 46 + buffer.readUInt16LE(offset + 28) + buffer.readUInt16LE(offset + 30) + buffer.readUInt16LE(offset + 32);
+  }
+  return null;
+}
+
+export interface SheetTable {
+  sheets: string[];
+  sheet: string;
+  rows: string[][];
+  /** 1-based row numbers of `rows` in the sheet. */
+  lines: number[];
+}
+
+/** Reads one sheet (by name, else the first) as text cells. Throws an Error with a readable message. */
+export async function readXlsx(buffer: Buffer, options: { sheet?: string; maxRows: number }): Promise<SheetTable> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw new Error('the XLSX file cannot be read; save it again from the spreadsheet program or export it as CSV');
+  }
+  const sheets = workbook.worksheets.map((w) => w.name);
+  if (!sheets.length) throw new Error('the XLSX file has no sheets');
+  const worksheet = options.sheet ? workbook.getWorksheet(options.sheet) : workbook.worksheets[0];
+  if (!worksheet) throw new Error(`the XLSX file has no sheet "${options.sheet}"; its sheets are: ${sheets.join(', ')}`);
+  if (worksheet.actualRowCount > options.maxRows) throw new Error(`the sheet has ${worksheet.actualRowCount} rows, more than the ${options.maxRows} allowed`);
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, number) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c)).trim());
+    rows.push(cells);
+    lines.push(number);
+  });
+  return { sheets, sheet: worksheet.name, rows, lines };
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
+  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
+  if (typeof v === 'object' && 'text' in v) return String(v.text);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
