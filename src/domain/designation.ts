@@ -22,8 +22,8 @@ const LATIN_TO_CYRILLIC_LOOKALIKE: Record<string, string> = {
   Y: 'У',
 };
 
-/** Cyrillic letters folded to the Latin letter they look like; the rest are transliterated. */
-const CYRILLIC_SKELETON: Record<string, string> = {
+/** Cyrillic letters that look like a Latin letter, folded to it in designation keys and foreign part numbers. */
+export const CYRILLIC_SKELETON: Readonly<Record<string, string>> = {
   А: 'A',
   В: 'B',
   Е: 'E',
