@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AnalogLinksTable, Database } from '../db/types';
 import { offset, type PageRequest } from '../http/pagination';
 import type { AnalogListQueryType, AnalogLinkView } from './schema';
+import { MAKER_COLUMNS, makerRef } from '../db/refs';
 
 export class AnalogsRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -26,9 +27,7 @@ export class AnalogsRepository {
         'p.id as product_id',
         'p.designation',
         'p.designation_latin',
-        'o.id as maker_id',
-        'o.name as maker_name',
-        'o.country as maker_country',
+        ...MAKER_COLUMNS,
         'f.id as part_id',
         'f.part_number',
         'f.manufacturer',
@@ -100,7 +99,7 @@ function toView(r: Row): AnalogLinkView {
       id: r.product_id,
       designation: r.designation,
       designationLatin: r.designation_latin,
-      maker: r.maker_id !== null ? { id: r.maker_id, name: r.maker_name!, country: r.maker_country! } : null,
+      maker: makerRef(r),
     },
     foreignPart: { id: r.part_id, partNumber: r.part_number, manufacturer: r.manufacturer },
   };

@@ -6,6 +6,7 @@ import { designationKey } from '../../domain/designation';
 import { designationReadings, familyNotes, foreignPartKeys, TIER_SCORE, type ForeignPartKeys, type Note, type Tier } from '../../domain/matching';
 import { rankCandidates, type Candidate } from '../../domain/bom/analysis';
 import type { ForeignHitRow, ProductHitRow, SearchRepository } from '../search/repository';
+import { makerRef } from '../db/refs';
 
 const CHUNK = 400;
 const NO_FILTERS = {};
@@ -136,7 +137,7 @@ export async function matchQueries(repo: SearchRepository, queries: (string | nu
           productTypeId: a.product_id,
           designation: a.designation,
           designationLatin: a.designation_latin,
-          maker: a.maker_id !== null ? { id: a.maker_id, name: a.maker_name!, country: a.maker_country! } : null,
+          maker: makerRef(a),
           category: a.category_code,
           analogType: a.type,
           verified: Boolean(a.verified),
@@ -154,7 +155,7 @@ export async function matchQueries(repo: SearchRepository, queries: (string | nu
           productTypeId: r.id,
           designation: r.designation,
           designationLatin: d.designation_latin,
-          maker: d.maker_id !== null ? { id: d.maker_id, name: d.maker_name!, country: d.maker_country! } : null,
+          maker: makerRef(d),
           category: d.category_code,
           analogType: 'self',
           verified: true,

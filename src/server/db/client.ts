@@ -28,6 +28,9 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   const { dialect, location } = parseDatabaseUrl(url);
   if (dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: location, max: options.poolSize ?? 10 });
+    // an idle connection closed by the server (restart, failover, terminated backend) must not crash the process;
+    // the pool replaces it on the next query
+    pool.on('error', (error) => console.warn(`postgres: idle connection lost: ${error.message}`));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect, close: () => kysely.destroy() };
   }

@@ -6,6 +6,7 @@ import { offset, type PageRequest } from '../http/pagination';
 import { manufacturerKey, partNumberKey } from '../../domain/part-number';
 import type { ForeignPartDetail, ForeignPartListQueryType } from './schema';
 import { foreignPartColumns } from '../search/columns';
+import { CATEGORY_COLUMNS, categoryRef, MAKER_COLUMNS, makerRef } from '../db/refs';
 
 const pick = <T extends object, K extends keyof T>(o: T, keys: K[]) => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
 
@@ -84,14 +85,8 @@ export class ForeignPartsRepository {
         'p.id as product_id',
         'p.designation',
         'p.designation_latin',
-        'c.id as category_id',
-        'c.code as category_code',
-        'c.name_ru',
-        'c.name_be',
-        'c.name_en',
-        'o.id as maker_id',
-        'o.name as maker_name',
-        'o.country as maker_country',
+        ...CATEGORY_COLUMNS,
+        ...MAKER_COLUMNS,
       ])
       .where('a.foreign_part_id', '=', id)
       .orderBy('p.designation_key')
@@ -114,8 +109,8 @@ export class ForeignPartsRepository {
           id: a.product_id,
           designation: a.designation,
           designationLatin: a.designation_latin,
-          category: a.category_id !== null ? { id: a.category_id, code: a.category_code!, nameRu: a.name_ru!, nameBe: a.name_be!, nameEn: a.name_en! } : null,
-          maker: a.maker_id !== null ? { id: a.maker_id, name: a.maker_name!, country: a.maker_country! } : null,
+          category: categoryRef(a),
+          maker: makerRef(a),
         },
       })),
     };

@@ -2,6 +2,7 @@
 import { sql, type Kysely, type Insertable } from 'kysely';
 import type { Database, ProductParametersTable, ProductTypesTable } from '../db/types';
 import type { DialectName } from '../db/client';
+import { CATEGORY_COLUMNS, categoryRef, MAKER_COLUMNS, makerRef, type CategoryColumns, type MakerColumns } from '../db/refs';
 import { containsPattern, parseJsonList } from '../db/sql-helpers';
 import { offset, type PageRequest } from '../http/pagination';
 import type { ParameterView, ProductTypeDetail, ProductTypeListQueryType, ProductTypeSummary } from './schema';
@@ -32,14 +33,8 @@ export class ProductTypesRepository {
         'p.status',
         'p.quality_level',
         'p.updated_at',
-        'c.id as category_id',
-        'c.code as category_code',
-        'c.name_ru as category_name_ru',
-        'c.name_be as category_name_be',
-        'c.name_en as category_name_en',
-        'o.id as maker_id',
-        'o.name as maker_name',
-        'o.country as maker_country',
+        ...CATEGORY_COLUMNS,
+        ...MAKER_COLUMNS,
       ])
       .select((eb) =>
         eb.selectFrom('analog_links as a').whereRef('a.product_type_id', '=', 'p.id').select(eb.fn.countAll<number>().as('n')).as('analog_count'),
@@ -190,7 +185,7 @@ export class ProductTypesRepository {
   }
 }
 
-interface SummaryRow {
+interface SummaryRow extends MakerColumns, CategoryColumns {
   id: number;
   designation: string;
   designation_latin: string;
@@ -200,14 +195,6 @@ interface SummaryRow {
   status: string | null;
   quality_level: string | null;
   updated_at: string;
-  category_id: number | null;
-  category_code: string | null;
-  category_name_ru: string | null;
-  category_name_be: string | null;
-  category_name_en: string | null;
-  maker_id: number | null;
-  maker_name: string | null;
-  maker_country: string | null;
   analog_count: number | null;
 }
 
@@ -216,16 +203,13 @@ function toSummary(r: SummaryRow): ProductTypeSummary {
     id: r.id,
     designation: r.designation,
     designationLatin: r.designation_latin,
-    category:
-      r.category_id !== null
-        ? { id: r.category_id, code: r.category_code!, nameRu: r.category_name_ru!, nameBe: r.category_name_be!, nameEn: r.category_name_en! }
-        : null,
+    category: categoryRef(r),
     functionRu: r.function_ru,
     functionEn: r.function_en,
     functionDerived: Boolean(r.function_derived),
     status: r.status,
     qualityLevel: r.quality_level,
-    maker: r.maker_id !== null ? { id: r.maker_id, name: r.maker_name!, country: r.maker_country! } : null,
+    maker: makerRef(r),
     analogCount: Number(r.analog_count ?? 0),
     updatedAt: r.updated_at,
   };

@@ -6,6 +6,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { Database } from '../db/types';
 import type { DialectName } from '../db/client';
 import type { ParamFilter } from '../../domain/parametric';
+import { CATEGORY_COLUMNS, MAKER_COLUMNS } from '../db/refs';
 
 export interface ProductFilters {
   categoryIds?: number[] | null;
@@ -244,14 +245,8 @@ export class SearchRepository {
         'p.designation',
         'p.designation_latin',
         'p.designation_key',
-        'o.id as maker_id',
-        'o.name as maker_name',
-        'o.country as maker_country',
-        'c.id as category_id',
-        'c.code as category_code',
-        'c.name_ru',
-        'c.name_be',
-        'c.name_en',
+        ...MAKER_COLUMNS,
+        ...CATEGORY_COLUMNS,
       ])
       .where('a.foreign_part_id', 'in', foreignIds)
       .orderBy('a.foreign_part_id')
@@ -267,7 +262,7 @@ export class SearchRepository {
       .selectFrom('product_types as p')
       .leftJoin('organizations as o', 'o.id', 'p.organization_id')
       .leftJoin('categories as c', 'c.id', 'p.category_id')
-      .select(['p.id', 'p.designation_latin', 'o.id as maker_id', 'o.name as maker_name', 'o.country as maker_country', 'c.code as category_code'])
+      .select(['p.id', 'p.designation_latin', ...MAKER_COLUMNS, ...CATEGORY_COLUMNS])
       .where('p.id', 'in', ids)
       .execute();
   }

@@ -22,6 +22,7 @@ import { invalid } from '../http/errors';
 import type { CategoriesRepository } from '../categories/repository';
 import type { ProductTypesRepository } from '../product-types/repository';
 import { parseJsonList } from '../db/sql-helpers';
+import { categoryRef, makerRef } from '../db/refs';
 import type { ForeignHitRow, ProductFilters, ProductHitRow, SearchRepository } from './repository';
 
 export interface SearchInput {
@@ -164,9 +165,8 @@ export class SearchService {
                   id: a.product_id,
                   designation: a.designation,
                   designationLatin: a.designation_latin,
-                  maker: a.maker_id !== null ? { id: a.maker_id, name: a.maker_name!, country: a.maker_country! } : null,
-                  category:
-                    a.category_id !== null ? { id: a.category_id, code: a.category_code!, nameRu: a.name_ru!, nameBe: a.name_be!, nameEn: a.name_en! } : null,
+                  maker: makerRef(a),
+                  category: categoryRef(a),
                 },
               })),
           };
