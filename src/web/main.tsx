@@ -1,4 +1,6 @@
 import '@mantine/core/styles.css';
+import '@mantine/charts/styles.css';
+import './print.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';

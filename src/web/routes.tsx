@@ -1,6 +1,8 @@
 import type { RouteObject } from 'react-router';
 import { AccountPage } from './auth/AccountPage';
 import { LoginPage } from './auth/LoginPage';
+import { BomAnalysisPage } from './bom/BomAnalysisPage';
+import { BomUploadPage } from './bom/BomUploadPage';
 import { ForeignPartListPage } from './catalogue/ForeignPartListPage';
 import { ForeignPartPage } from './catalogue/ForeignPartPage';
 import { ProductListPage } from './catalogue/ProductListPage';
@@ -29,6 +31,8 @@ export const routes: RouteObject[] = [
           { path: 'organizations', element: <OrganizationListPage /> },
           { path: 'organizations/:id', element: <OrganizationPage /> },
           { path: 'search', element: <SearchPage /> },
+          { path: 'bom', element: <BomUploadPage /> },
+          { path: 'bom/:id', element: <BomAnalysisPage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'account', element: <AccountPage /> },
           { path: '*', element: <NotFoundPage /> },

@@ -139,7 +139,7 @@ describe('real files in', () => {
     expect(body.summary.notCovered.map((n: { value: string }) => n.value)).not.toContain('100n');
   });
 
-  it('reads an XLSX sheet chosen by name, and says which sheets exist when the name is wrong', async () => {
+  it('reads an XLSX sheet chosen by name or the first one with a header, and says which sheets exist when the name is wrong', async () => {
     const bytes = await xlsx([
       ['Designator', 'Qty', 'Manufacturer Part Number', 'Description'],
       ['U1', 1, 'NE555P', 'timer'],
@@ -153,6 +153,8 @@ describe('real files in', () => {
       ['LM358DR', 'functional'],
     ]);
     expect(lines[0].candidates.map((c) => c.designation)).toContain('КР1006ВИ1');
+    const auto = await upload(engineer, '/api/bom/preview', { name: 'board.xlsx', bytes });
+    expect(auto.json()).toMatchObject({ sheet: 'BOM', sheets: ['Notes', 'BOM'] });
     const wrong = await upload(engineer, '/api/bom/preview', { name: 'board.xlsx', bytes }, { sheet: 'Nope' });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().message).toContain('Notes, BOM');

@@ -2,7 +2,7 @@
  * Matches many BOM lines at once through the part-number tiers (exact, normalised, base, family) with a
  * handful of batched queries instead of a search per line, so that a 10,000-line BOM is analysed in seconds.
  */
-import { designationKey } from '../../domain/designation';
+import { canonicalText, designationKey, parseDesignation } from '../../domain/designation';
 import { designationReadings, familyNotes, foreignPartKeys, TIER_SCORE, type ForeignPartKeys, type Note, type Tier } from '../../domain/matching';
 import { rankCandidates, type Candidate } from '../../domain/bom/analysis';
 import type { ForeignHitRow, ProductHitRow, SearchRepository } from '../search/repository';
@@ -147,7 +147,7 @@ export async function matchQueries(repo: SearchRepository, queries: (string | nu
         });
       }
     }
-    const self = (rows: ProductHitRow[] | undefined, tier: Tier, notes: Note[] = []) => {
+    const self = (rows: ProductHitRow[] | undefined, tier: Tier, notes: (r: ProductHitRow) => Note[] = () => []) => {
       for (const r of rows ?? []) {
         const d = detailById.get(r.id);
         if (!d) continue;
@@ -161,16 +161,19 @@ export async function matchQueries(repo: SearchRepository, queries: (string | nu
           verified: true,
           tier: r.designation === plan.text ? 'exact' : tier,
           foreignPart: null,
-          notes,
+          notes: notes(r),
         });
       }
     };
     for (const k of plan.domesticKeys) {
       self(productIndex.key.get(k.key), 'normalised');
       if (k.base) self(productIndex.base.get(k.base), 'base');
-      if (k.family) self(productIndex.family.get(k.family), 'family', [{ code: 'variant', params: {} }]);
+      if (k.family)
+        self(productIndex.family.get(k.family), 'family', (r) => [
+          { code: 'variant', params: { query: /^\p{L}*/u.exec(canonicalText(plan.text))![0], found: parseDesignation(r.designation)?.prefix ?? '' } },
+        ]);
     }
-    self(productIndex.latin.get(plan.latinKey), 'normalised', [{ code: 'latin_form', params: {} }]);
+    self(productIndex.latin.get(plan.latinKey), 'normalised', () => [{ code: 'latin_form', params: {} }]);
     return rankCandidates([...out.values()]);
   };
 

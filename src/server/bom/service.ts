@@ -153,7 +153,7 @@ export class BomService {
       const problem = zipBombProblem(bytes);
       if (problem) throw unprocessable(problem);
       try {
-        const table = await readXlsx(bytes, { sheet, maxRows: this.limits.maxLines });
+        const table = await readXlsx(bytes, { sheet, maxRows: this.limits.maxLines, accept: (rows) => detectHeader(rows) !== null });
         return {
           name: filename,
           sourceKind: 'xlsx',

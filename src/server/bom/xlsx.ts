@@ -52,8 +52,11 @@ export interface SheetTable {
   lines: number[];
 }
 
-/** Reads one sheet (by name, else the first) as text cells. Throws an Error with a readable message. */
-export async function readXlsx(buffer: Buffer, options: { sheet?: string; maxRows: number }): Promise<SheetTable> {
+/**
+ * Reads one sheet as text cells: the named one, else the first for which `accept` says yes (a sheet with a
+ * header), else the first. Throws an Error with a readable message.
+ */
+export async function readXlsx(buffer: Buffer, options: { sheet?: string; maxRows: number; accept?: (rows: string[][]) => boolean }): Promise<SheetTable> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -62,9 +65,23 @@ export async function readXlsx(buffer: Buffer, options: { sheet?: string; maxRow
   }
   const sheets = workbook.worksheets.map((w) => w.name);
   if (!sheets.length) throw new Error('the XLSX file has no sheets');
-  const worksheet = options.sheet ? workbook.getWorksheet(options.sheet) : workbook.worksheets[0];
-  if (!worksheet) throw new Error(`the XLSX file has no sheet "${options.sheet}"; its sheets are: ${sheets.join(', ')}`);
-  if (worksheet.actualRowCount > options.maxRows) throw new Error(`the sheet has ${worksheet.actualRowCount} rows, more than the ${options.maxRows} allowed`);
+  if (options.sheet) {
+    const worksheet = workbook.getWorksheet(options.sheet);
+    if (!worksheet) throw new Error(`the XLSX file has no sheet "${options.sheet}"; its sheets are: ${sheets.join(', ')}`);
+    return { sheets, ...readSheet(worksheet, options.maxRows) };
+  }
+  let first: ReturnType<typeof readSheet> | null = null;
+  for (const worksheet of workbook.worksheets) {
+    const table = readSheet(worksheet, options.maxRows);
+    if (!options.accept || options.accept(table.rows)) return { sheets, ...table };
+    first ??= table;
+  }
+  return { sheets, ...first! };
+}
+
+function readSheet(worksheet: ExcelJS.Worksheet, maxRows: number) {
+  if (worksheet.actualRowCount > maxRows)
+    throw new Error(`the sheet "${worksheet.name}" has ${worksheet.actualRowCount} rows, more than the ${maxRows} allowed`);
   const rows: string[][] = [];
   const lines: number[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, number) => {
@@ -73,7 +90,7 @@ export async function readXlsx(buffer: Buffer, options: { sheet?: string; maxRow
     rows.push(cells);
     lines.push(number);
   });
-  return { sheets, sheet: worksheet.name, rows, lines };
+  return { sheet: worksheet.name, rows, lines };
 }
 
 function cellText(cell: ExcelJS.Cell): string {

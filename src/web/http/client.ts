@@ -26,6 +26,16 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF token of the session, for requests that cannot go through {@link api} (uploads with progress). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
+/** The interface language (kept on <html lang>), so the server words its messages to match. */
+export function interfaceLanguage(): string {
+  return document.documentElement.lang || 'ru';
+}
+
 export type QueryValue = string | number | boolean | null | undefined;
 /** A list repeats the parameter: `{ param: ['a', 'b'] }` → `?param=a&param=b`. */
 export type QueryParams = Record<string, QueryValue | readonly QueryValue[]>;
@@ -57,7 +67,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   // The interface language (kept on <html lang>) lets the server word its messages to match.
   const headers: Record<string, string> = {
     accept: 'application/json',
-    'accept-language': document.documentElement.lang || 'ru',
+    'accept-language': interfaceLanguage(),
   };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (!SAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -77,13 +87,13 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
 
   if (response.status === 204) return undefined as T;
-  const body: unknown = await readJson(response);
-  if (!response.ok) throw toApiError(response, body);
+  const body: unknown = parseBody(await response.text());
+  if (!response.ok) throw toApiError(response.status, response.statusText, body);
   return body as T;
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
+/** JSON when it is JSON, the text otherwise, undefined when empty. */
+export function parseBody(text: string): unknown {
   if (!text) return undefined;
   try {
     return JSON.parse(text);
@@ -92,10 +102,11 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function toApiError(response: Response, body: unknown): ApiError {
-  if (isErrorBody(body)) return new ApiError(response.status, body.error, body.message);
-  const text = typeof body === 'string' && body.length < 300 ? body : response.statusText;
-  return new ApiError(response.status, 'http_error', `${response.status} ${text}`.trim());
+/** A non-2xx answer as an `ApiError` with the server's `{ error, message }` when it sent one. */
+export function toApiError(status: number, statusText: string, body: unknown): ApiError {
+  if (isErrorBody(body)) return new ApiError(status, body.error, body.message);
+  const text = typeof body === 'string' && body.length < 300 ? body : statusText;
+  return new ApiError(status, 'http_error', `${status} ${text}`.trim());
 }
 
 function isErrorBody(body: unknown): body is ApiErrorBody {

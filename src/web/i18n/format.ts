@@ -45,6 +45,19 @@ function intlSetup(locale: Locale) {
   };
 }
 
+type IntlSetup = ReturnType<typeof intlSetup>;
+const intlSetups = new Map<Locale, IntlSetup>();
+
+/** Intl formatters are costly to build (about a millisecond each): one set per language, shared by every component. */
+function cachedIntlSetup(locale: Locale): IntlSetup {
+  let setup = intlSetups.get(locale);
+  if (!setup) {
+    setup = intlSetup(locale);
+    intlSetups.set(locale, setup);
+  }
+  return setup;
+}
+
 function regionNames(tag: string): Intl.DisplayNames | null {
   try {
     return new Intl.DisplayNames([tag], { type: 'region' });
@@ -64,7 +77,7 @@ export function useFormat() {
   const { locale } = useLocale();
   const t = useT();
   return useMemo(() => {
-    const { tag, numbers, dates, dateTimes, regions } = intlSetup(locale);
+    const { tag, numbers, dates, dateTimes, regions } = cachedIntlSetup(locale);
     return {
       locale,
       /** BCP 47 tag for Intl APIs. */

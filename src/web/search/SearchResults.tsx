@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { AnalogTypeBadge, StatusBadge, VerifiedBadge } from '../catalogue/Badges';
 import type { ForeignPartHit, OrganizationHit, ProductTypeHit, SearchAnalog, SearchKind, SearchNote, SearchResponse } from '../http/types';
 import { useFormat, useT, type MessageKey } from '../i18n';
-import { noteText } from './labels';
+import { DIFFERENCE_NOTES, noteText } from './labels';
 import { TierBadge, TierWithHint } from './TierBadge';
 
 type Section = Exclude<SearchKind, 'all'>;
@@ -82,8 +82,6 @@ function HitCard({ testId, hit, children }: { testId: string; hit: { id: number;
 }
 
 /** Notes that say the hit differs from what was asked for are worth a second look. */
-const DIFFERENCE_NOTES = new Set(['logic_family', 'temperature_range', 'variant', 'suffix_stripped']);
-
 function HitNotes({ notes }: { notes: SearchNote[] | undefined }) {
   const t = useT();
   if (!notes || notes.length === 0) return null;

@@ -29,6 +29,9 @@ const NOTE_KEYS: Record<SearchNote['code'], MessageKey> = {
   lookalike_letters: 'search.note.lookalike_letters',
 };
 
+/** Notes that say the hit differs from what was asked (shown in orange); the others say how it was found. */
+export const DIFFERENCE_NOTES: ReadonlySet<string> = new Set(['logic_family', 'temperature_range', 'variant', 'suffix_stripped']);
+
 /** A note of the server as a localized phrase; an unknown code is shown as it is. */
 export function noteText(t: Translate, note: SearchNote): string {
   let key = NOTE_KEYS[note.code];
@@ -37,6 +40,8 @@ export function noteText(t: Translate, note: SearchNote): string {
   const params: Record<string, string> = {};
   for (const [name, value] of Object.entries(note.params ?? {})) params[name] = value === '' ? '—' : value;
   if (note.code === 'variant' && !note.params?.found && note.params?.query) key = 'search.note.variantWithout';
+  // Without the prefixes (as the BOM matcher sends it) there is nothing to compare: just say it is another variant.
+  if (note.code === 'variant' && !note.params?.found && !note.params?.query) key = 'search.note.variantOther';
   if (note.code === 'similar') {
     const similarity = Number(note.params?.similarity);
     params.percent = Number.isFinite(similarity) ? String(Math.round(similarity * 100)) : '?';

@@ -16,13 +16,13 @@ export function Layout() {
   const t = useT();
   const [menuOpen, menu] = useDisclosure(false);
   return (
-    <AppShell header={{ height: { base: 104, lg: 60 } }} padding={0}>
+    <AppShell header={{ height: { base: 104, xl: 60 } }} padding={0}>
       <AppShell.Header>
         <div className={classes.bar}>
           <Group gap="lg" wrap="nowrap" className={classes.start}>
-            <Burger opened={menuOpen} onClick={menu.toggle} hiddenFrom="md" size="sm" aria-label={t('nav.openMenu')} />
+            <Burger opened={menuOpen} onClick={menu.toggle} hiddenFrom="lg" size="sm" aria-label={t('nav.openMenu')} />
             <Brand />
-            <Group visibleFrom="md">
+            <Group visibleFrom="lg">
               <MainNav orientation="horizontal" withTestIds />
             </Group>
           </Group>
@@ -37,7 +37,7 @@ export function Layout() {
           </Group>
         </div>
       </AppShell.Header>
-      <Drawer opened={menuOpen} onClose={menu.close} size={300} title={t('app.name')} hiddenFrom="md">
+      <Drawer opened={menuOpen} onClose={menu.close} size={300} title={t('app.name')} hiddenFrom="lg">
         <Stack>
           <MainNav orientation="vertical" onNavigate={menu.close} />
           <Divider />
