@@ -9,13 +9,25 @@ import type { ForeignHitRow, ProductHitRow, SearchRepository } from '../search/r
 import { makerRef } from '../db/refs';
 
 const CHUNK = 400;
-const NO_FILTERS = {};
+/** At most this many parts per key and tier: a BOM line needs the best candidates, not every variant. */
+const PER_KEY = 20;
+const FAMILY_CAP = 10;
 
 async function chunked<T>(values: string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
   const unique = [...new Set(values.filter(Boolean))];
-  for (let i = 0; i < unique.length; i += CHUNK) out.push(...(await query(unique.slice(i, i + CHUNK))));
+  for (let i = 0; i < unique.length; i += CHUNK) for (const row of await query(unique.slice(i, i + CHUNK))) out.push(row);
   return out;
+}
+
+/** Caches a pure function of a string. */
+function memo<T>(f: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) cache.set(s, (v = f(s)));
+    return v;
+  };
 }
 
 function group<T>(rows: T[], key: (r: T) => string | null): Map<string, T[]> {
@@ -50,41 +62,53 @@ export async function matchQueries(repo: SearchRepository, queries: (string | nu
     });
   }
   const all = [...plans.values()];
-  const big = 1_000_000;
-  const [byPartNumber, byKey, byBase, byFamily] = await Promise.all([
+  const [byPartNumber, byKey, byBase] = await Promise.all([
     chunked(
       all.map((p) => p.text),
-      (c) => repo.foreignWhere('f.part_number', c, big),
+      (c) => repo.foreignByKeys('part_number', c, PER_KEY),
     ),
     chunked(
       all.map((p) => p.foreign.key),
-      (c) => repo.foreignWhere('f.part_number_key', c, big),
+      (c) => repo.foreignByKeys('part_number_key', c, PER_KEY),
     ),
     chunked(
       all.map((p) => p.foreign.base),
-      (c) => repo.foreignWhere('f.base_key', c, big),
-    ),
-    chunked(
-      all.map((p) => p.foreign.family ?? ''),
-      (c) => repo.foreignWhere('f.family_key', c, big),
+      (c) => repo.foreignByKeys('base_key', c, PER_KEY),
     ),
   ]);
   const domesticKeys = all.flatMap((p) => p.domesticKeys.map((k) => k.key));
-  const [productsByKey, productsByLatin, productsByBase, productsByFamily] = await Promise.all([
-    chunked(domesticKeys, (c) => repo.productsWhere('p.designation_key', c, NO_FILTERS, big)),
+  const [productsByKey, productsByLatin, productsByBase] = await Promise.all([
+    chunked(domesticKeys, (c) => repo.productsByKeys('designation_key', c, PER_KEY)),
     chunked(
       all.map((p) => p.latinKey),
-      (c) => repo.productsWhere('p.designation_latin_key', c, NO_FILTERS, big),
+      (c) => repo.productsByKeys('designation_latin_key', c, PER_KEY),
     ),
     chunked(
       all.flatMap((p) => p.domesticKeys.map((k) => k.base ?? '')),
-      (c) => repo.productsWhere('p.designation_base_key', c, NO_FILTERS, big),
-    ),
-    chunked(
-      all.flatMap((p) => p.domesticKeys.map((k) => k.family ?? '')),
-      (c) => repo.productsWhere('p.designation_family_key', c, NO_FILTERS, big),
+      (c) => repo.productsByKeys('designation_base_key', c, PER_KEY),
     ),
   ]);
+  // family candidates (another logic family, package or acceptance) only for lines the stronger tiers left
+  // without an analog, and at most FAMILY_CAP per family, so that a common function does not flood the result
+  const strongAnalogs = await chunked([...new Set([...byPartNumber, ...byKey, ...byBase].map((r) => String(r.id)))], (c) => repo.analogsOf(c.map(Number)));
+  const withAnalogs = new Set(strongAnalogs.map((a) => a.foreign_part_id));
+  const covered = new Set<string>();
+  for (const r of [...byPartNumber, ...byKey, ...byBase])
+    if (withAnalogs.has(r.id)) for (const k of [r.part_number, r.part_number_key, r.base_key]) if (k) covered.add(k);
+  const foundDomestic = new Set([...productsByKey.map((r) => r.designation_key), ...productsByBase.map((r) => r.designation_base_key)]);
+  const unresolved = all.filter((p) => !covered.has(p.text) && !covered.has(p.foreign.key) && !covered.has(p.foreign.base));
+  const unresolvedDomestic = all.filter((p) => !p.domesticKeys.some((k) => foundDomestic.has(k.key) || (k.base && foundDomestic.has(k.base))));
+  const [byFamily, productsByFamily] = await Promise.all([
+    chunked(
+      unresolved.map((p) => p.foreign.family ?? ''),
+      (c) => repo.foreignByKeys('family_key', c, FAMILY_CAP),
+    ),
+    chunked(
+      unresolvedDomestic.flatMap((p) => p.domesticKeys.map((k) => k.family ?? '')),
+      (c) => repo.productsByKeys('designation_family_key', c, FAMILY_CAP),
+    ),
+  ]);
+  const familyAnalogs = await chunked([...new Set(byFamily.map((r) => String(r.id)))], (c) => repo.analogsOf(c.map(Number)));
 
   const foreignIndex = {
     partNumber: group(byPartNumber, (r) => r.part_number),
@@ -99,6 +123,7 @@ export async function matchQueries(repo: SearchRepository, queries: (string | nu
     family: group(productsByFamily, (r) => r.designation_family_key),
   };
 
+  const keysOf = memo(foreignPartKeys);
   // foreign parts found for each query, with the strongest tier that found them
   const foreignHits = new Map<string, Map<number, { row: ForeignHitRow; tier: Tier; notes: Note[] }>>();
   for (const plan of all) {
@@ -109,14 +134,13 @@ export async function matchQueries(repo: SearchRepository, queries: (string | nu
     add(foreignIndex.partNumber.get(plan.text), 'exact');
     add(foreignIndex.key.get(plan.foreign.key), 'normalised');
     add(foreignIndex.base.get(plan.foreign.base), 'base', (r) => {
-      const suffix = foreignPartKeys(r.part_number).suffix || plan.foreign.suffix;
+      const suffix = keysOf(r.part_number).suffix || plan.foreign.suffix;
       return suffix ? [{ code: 'suffix_stripped', params: { suffix } }] : [];
     });
-    if (plan.foreign.family) add(foreignIndex.family.get(plan.foreign.family), 'family', (r) => familyNotes(plan.foreign, foreignPartKeys(r.part_number)));
+    if (plan.foreign.family) add(foreignIndex.family.get(plan.foreign.family), 'family', (r) => familyNotes(plan.foreign, keysOf(r.part_number)));
     foreignHits.set(plan.text, hits);
   }
-  const foreignIds = [...new Set([...foreignHits.values()].flatMap((m) => [...m.keys()]))];
-  const analogs = await chunked(foreignIds.map(String), (c) => repo.analogsOf(c.map(Number)));
+  const analogs = [...strongAnalogs, ...familyAnalogs];
   const analogsByForeign = group(analogs, (a) => String(a.foreign_part_id));
   const productDetails = await chunked(
     [...new Set([...productsByKey, ...productsByLatin, ...productsByBase, ...productsByFamily].map((p) => String(p.id)))],

@@ -208,6 +208,34 @@ export class SearchRepository {
     return this.foreign().where(column, 'in', values).orderBy('f.part_number_key').orderBy('f.id').limit(limit).execute();
   }
 
+  /** Foreign parts whose `column` is one of `values`, at most `perKey` for each value (lowest keys first). */
+  async foreignByKeys(column: 'part_number' | 'part_number_key' | 'base_key' | 'family_key', values: string[], perKey: number): Promise<ForeignHitRow[]> {
+    if (!values.length) return [];
+    const col = sql.ref(column);
+    const rows = await sql<ForeignHitRow>`
+      SELECT id, part_number, part_number_key, base_key, family_key FROM (
+        SELECT f.*, ROW_NUMBER() OVER (PARTITION BY ${col} ORDER BY part_number_key, id) AS rn
+        FROM foreign_parts f WHERE ${col} IN (${sql.join(values)})
+      ) ranked WHERE rn <= ${perKey}`.execute(this.db);
+    return rows.rows;
+  }
+
+  /** Product types whose `column` is one of `values`, at most `perKey` for each value. */
+  async productsByKeys(
+    column: 'designation_key' | 'designation_latin_key' | 'designation_base_key' | 'designation_family_key',
+    values: string[],
+    perKey: number,
+  ): Promise<ProductHitRow[]> {
+    if (!values.length) return [];
+    const col = sql.ref(column);
+    const rows = await sql<ProductHitRow>`
+      SELECT id, designation, designation_key, designation_latin_key, designation_base_key, designation_family_key FROM (
+        SELECT p.*, ROW_NUMBER() OVER (PARTITION BY ${col} ORDER BY designation, id) AS rn
+        FROM product_types p WHERE ${col} IN (${sql.join(values)})
+      ) ranked WHERE rn <= ${perKey}`.execute(this.db);
+    return rows.rows;
+  }
+
   foreignWithPrefix(prefix: string, limit: number): Promise<ForeignHitRow[]> {
     return this.foreign().where(this.dialect.startsWith('f.part_number_key', prefix)).orderBy('f.part_number_key').orderBy('f.id').limit(limit).execute();
   }
