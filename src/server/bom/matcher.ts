@@ -5,7 +5,9 @@
 import { canonicalText, designationKey, parseDesignation } from '../../domain/designation';
 import { designationReadings, familyNotes, foreignPartKeys, TIER_SCORE, type ForeignPartKeys, type Note, type Tier } from '../../domain/matching';
 import { rankCandidates, type Candidate } from '../../domain/bom/analysis';
-import type { ForeignHitRow, ProductHitRow, SearchRepository } from '../search/repository';
+import type { ProductHitRow, SearchRepository } from '../search/repository';
+
+type AnalogRow = Awaited<ReturnType<SearchRepository['analogsByForeignKeys']>>[number];
 import { makerRef } from '../db/refs';
 
 const CHUNK = 400;
@@ -62,18 +64,23 @@ export async function matchQueries(repo: SearchRepository, queries: (string | nu
     });
   }
   const all = [...plans.values()];
+  const analogsBy = (column: 'part_number' | 'part_number_key' | 'base_key' | 'family_key', values: string[], cap: number) =>
+    chunked(values, (c) => repo.analogsByForeignKeys(column, c, cap));
   const [byPartNumber, byKey, byBase] = await Promise.all([
-    chunked(
+    analogsBy(
+      'part_number',
       all.map((p) => p.text),
-      (c) => repo.foreignByKeys('part_number', c, PER_KEY),
+      PER_KEY,
     ),
-    chunked(
+    analogsBy(
+      'part_number_key',
       all.map((p) => p.foreign.key),
-      (c) => repo.foreignByKeys('part_number_key', c, PER_KEY),
+      PER_KEY,
     ),
-    chunked(
+    analogsBy(
+      'base_key',
       all.map((p) => p.foreign.base),
-      (c) => repo.foreignByKeys('base_key', c, PER_KEY),
+      PER_KEY,
     ),
   ]);
   const domesticKeys = all.flatMap((p) => p.domesticKeys.map((k) => k.key));
@@ -88,60 +95,35 @@ export async function matchQueries(repo: SearchRepository, queries: (string | nu
       (c) => repo.productsByKeys('designation_base_key', c, PER_KEY),
     ),
   ]);
+  const foreignIndex = {
+    partNumber: group(byPartNumber, (r) => r.match_key),
+    key: group(byKey, (r) => r.match_key),
+    base: group(byBase, (r) => r.match_key),
+  };
   // family candidates (another logic family, package or acceptance) only for lines the stronger tiers left
   // without an analog, and at most FAMILY_CAP per family, so that a common function does not flood the result
-  const strongAnalogs = await chunked([...new Set([...byPartNumber, ...byKey, ...byBase].map((r) => String(r.id)))], (c) => repo.analogsOf(c.map(Number)));
-  const withAnalogs = new Set(strongAnalogs.map((a) => a.foreign_part_id));
-  const covered = new Set<string>();
-  for (const r of [...byPartNumber, ...byKey, ...byBase])
-    if (withAnalogs.has(r.id)) for (const k of [r.part_number, r.part_number_key, r.base_key]) if (k) covered.add(k);
   const foundDomestic = new Set([...productsByKey.map((r) => r.designation_key), ...productsByBase.map((r) => r.designation_base_key)]);
-  const unresolved = all.filter((p) => !covered.has(p.text) && !covered.has(p.foreign.key) && !covered.has(p.foreign.base));
+  const unresolved = all.filter((p) => !foreignIndex.partNumber.has(p.text) && !foreignIndex.key.has(p.foreign.key) && !foreignIndex.base.has(p.foreign.base));
   const unresolvedDomestic = all.filter((p) => !p.domesticKeys.some((k) => foundDomestic.has(k.key) || (k.base && foundDomestic.has(k.base))));
   const [byFamily, productsByFamily] = await Promise.all([
-    chunked(
+    analogsBy(
+      'family_key',
       unresolved.map((p) => p.foreign.family ?? ''),
-      (c) => repo.foreignByKeys('family_key', c, FAMILY_CAP),
+      FAMILY_CAP,
     ),
     chunked(
       unresolvedDomestic.flatMap((p) => p.domesticKeys.map((k) => k.family ?? '')),
       (c) => repo.productsByKeys('designation_family_key', c, FAMILY_CAP),
     ),
   ]);
-  const familyAnalogs = await chunked([...new Set(byFamily.map((r) => String(r.id)))], (c) => repo.analogsOf(c.map(Number)));
-
-  const foreignIndex = {
-    partNumber: group(byPartNumber, (r) => r.part_number),
-    key: group(byKey, (r) => r.part_number_key),
-    base: group(byBase, (r) => r.base_key),
-    family: group(byFamily, (r) => r.family_key),
-  };
+  const familyIndex = group(byFamily, (r) => r.match_key);
   const productIndex = {
     key: group(productsByKey, (r) => r.designation_key),
     latin: group(productsByLatin, (r) => r.designation_latin_key),
     base: group(productsByBase, (r) => r.designation_base_key),
     family: group(productsByFamily, (r) => r.designation_family_key),
   };
-
   const keysOf = memo(foreignPartKeys);
-  // foreign parts found for each query, with the strongest tier that found them
-  const foreignHits = new Map<string, Map<number, { row: ForeignHitRow; tier: Tier; notes: Note[] }>>();
-  for (const plan of all) {
-    const hits = new Map<number, { row: ForeignHitRow; tier: Tier; notes: Note[] }>();
-    const add = (rows: ForeignHitRow[] | undefined, tier: Tier, notes: (r: ForeignHitRow) => Note[] = () => []) => {
-      for (const row of rows ?? []) if (!hits.has(row.id)) hits.set(row.id, { row, tier, notes: notes(row) });
-    };
-    add(foreignIndex.partNumber.get(plan.text), 'exact');
-    add(foreignIndex.key.get(plan.foreign.key), 'normalised');
-    add(foreignIndex.base.get(plan.foreign.base), 'base', (r) => {
-      const suffix = keysOf(r.part_number).suffix || plan.foreign.suffix;
-      return suffix ? [{ code: 'suffix_stripped', params: { suffix } }] : [];
-    });
-    if (plan.foreign.family) add(foreignIndex.family.get(plan.foreign.family), 'family', (r) => familyNotes(plan.foreign, keysOf(r.part_number)));
-    foreignHits.set(plan.text, hits);
-  }
-  const analogs = [...strongAnalogs, ...familyAnalogs];
-  const analogsByForeign = group(analogs, (a) => String(a.foreign_part_id));
   const productDetails = await chunked(
     [...new Set([...productsByKey, ...productsByLatin, ...productsByBase, ...productsByFamily].map((p) => String(p.id)))],
     (c) => repo.productDetails(c.map(Number)),
@@ -155,8 +137,8 @@ export async function matchQueries(repo: SearchRepository, queries: (string | nu
       const existing = out.get(id);
       if (!existing || TIER_SCORE[c.tier] > TIER_SCORE[existing.tier]) out.set(id, c);
     };
-    for (const hit of foreignHits.get(plan.text)?.values() ?? []) {
-      for (const a of analogsByForeign.get(String(hit.row.id)) ?? []) {
+    const linked = (rows: AnalogRow[] | undefined, tier: Tier, notes: (r: AnalogRow) => Note[] = () => []) => {
+      for (const a of rows ?? [])
         keep({
           productTypeId: a.product_id,
           designation: a.designation,
@@ -165,12 +147,18 @@ export async function matchQueries(repo: SearchRepository, queries: (string | nu
           category: a.category_code,
           analogType: a.type,
           verified: Boolean(a.verified),
-          tier: hit.tier,
-          foreignPart: { id: hit.row.id, partNumber: hit.row.part_number },
-          notes: hit.notes,
+          tier,
+          foreignPart: { id: a.foreign_id, partNumber: a.part_number },
+          notes: notes(a),
         });
-      }
-    }
+    };
+    linked(foreignIndex.partNumber.get(plan.text), 'exact');
+    linked(foreignIndex.key.get(plan.foreign.key), 'normalised');
+    linked(foreignIndex.base.get(plan.foreign.base), 'base', (r) => {
+      const suffix = keysOf(r.part_number).suffix || plan.foreign.suffix;
+      return suffix ? [{ code: 'suffix_stripped', params: { suffix } }] : [];
+    });
+    if (plan.foreign.family) linked(familyIndex.get(plan.foreign.family), 'family', (r) => familyNotes(plan.foreign, keysOf(r.part_number)));
     const self = (rows: ProductHitRow[] | undefined, tier: Tier, notes: (r: ProductHitRow) => Note[] = () => []) => {
       for (const r of rows ?? []) {
         const d = detailById.get(r.id);

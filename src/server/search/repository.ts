@@ -6,7 +6,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { Database } from '../db/types';
 import type { DialectName } from '../db/client';
 import type { ParamFilter } from '../../domain/parametric';
-import { CATEGORY_COLUMNS, MAKER_COLUMNS } from '../db/refs';
+import { CATEGORY_COLUMNS, MAKER_COLUMNS, type MakerColumns } from '../db/refs';
 
 export interface ProductFilters {
   categoryIds?: number[] | null;
@@ -208,15 +208,42 @@ export class SearchRepository {
     return this.foreign().where(column, 'in', values).orderBy('f.part_number_key').orderBy('f.id').limit(limit).execute();
   }
 
-  /** Foreign parts whose `column` is one of `values`, at most `perKey` for each value (lowest keys first). */
-  async foreignByKeys(column: 'part_number' | 'part_number_key' | 'base_key' | 'family_key', values: string[], perKey: number): Promise<ForeignHitRow[]> {
+  /**
+   * Domestic analogs of the foreign parts whose `column` is one of `values`: the best `perKey` for each value
+   * (full before functional before partial, verified first), with the foreign part that carries the link.
+   */
+  async analogsByForeignKeys(column: 'part_number' | 'part_number_key' | 'base_key' | 'family_key', values: string[], perKey: number) {
     if (!values.length) return [];
-    const col = sql.ref(column);
-    const rows = await sql<ForeignHitRow>`
-      SELECT id, part_number, part_number_key, base_key, family_key FROM (
-        SELECT f.*, ROW_NUMBER() OVER (PARTITION BY ${col} ORDER BY part_number_key, id) AS rn
-        FROM foreign_parts f WHERE ${col} IN (${sql.join(values)})
-      ) ranked WHERE rn <= ${perKey}`.execute(this.db);
+    const col = sql.ref(`f.${column}`);
+    const rows = await sql<
+      {
+        match_key: string;
+        foreign_id: number;
+        part_number: string;
+        id: number;
+        type: 'full' | 'functional' | 'partial';
+        verified: number;
+        product_id: number;
+        designation: string;
+        designation_latin: string;
+        category_code: string | null;
+      } & MakerColumns
+    >`
+      SELECT r.*, o.id AS maker_id, o.name AS maker_name, o.country AS maker_country, c.code AS category_code FROM (
+        SELECT ${col} AS match_key, f.id AS foreign_id, f.part_number, a.id, a.type, a.verified,
+               p.id AS product_id, p.designation, p.designation_latin, p.organization_id, p.category_id,
+               ROW_NUMBER() OVER (
+                 PARTITION BY ${col}
+                 ORDER BY CASE a.type WHEN 'full' THEN 0 WHEN 'functional' THEN 1 ELSE 2 END, a.verified DESC, p.designation, a.id
+               ) AS rn
+        FROM foreign_parts f
+        JOIN analog_links a ON a.foreign_part_id = f.id
+        JOIN product_types p ON p.id = a.product_type_id
+        WHERE ${col} IN (${sql.join(values)})
+      ) r
+      LEFT JOIN organizations o ON o.id = r.organization_id
+      LEFT JOIN categories c ON c.id = r.category_id
+      WHERE r.rn <= ${perKey}`.execute(this.db);
     return rows.rows;
   }
 
