@@ -42,9 +42,6 @@ export interface ForeignHitRow {
 interface SearchDialect {
   /** column starts with prefix, using an index (binary order in SQLite, "C" collation index in PostgreSQL). */
   startsWith(column: string, prefix: string): Expression<SqlBool>;
-  /** Ids of product types whose designation key shares trigrams with `key`, best first. */
-  productTrigramCandidates(db: Kysely<Database>, key: string, limit: number): Promise<number[]>;
-  foreignTrigramCandidates(db: Kysely<Database>, key: string, limit: number): Promise<number[]>;
   /** Ids (lowest first) of rows whose key contains `key` as a substring (three characters or more). */
   substringCandidates(db: Kysely<Database>, table: 'product' | 'foreign', key: string, limit: number): Promise<number[]>;
   /** Condition: the product's stemmed text contains every stem. */
@@ -56,32 +53,9 @@ const nextPrefix = (prefix: string) => prefix.slice(0, -1) + String.fromCharCode
 
 const ftsPhrase = (token: string) => `"${token.replace(/"/g, '""')}"`;
 
-/** Trigrams of a key as an FTS5 OR query (keys are upper-case letters, digits and a few signs). */
-function trigramQuery(key: string): string | null {
-  if (key.length < 3) return null;
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= key.length; i++) grams.add(key.slice(i, i + 3));
-  return [...grams].map(ftsPhrase).join(' OR ');
-}
-
 const sqliteDialect: SearchDialect = {
   startsWith: (column, prefix) => sql<SqlBool>`(${sql.ref(column)} >= ${prefix} AND ${sql.ref(column)} < ${nextPrefix(prefix)})`,
-  async productTrigramCandidates(db, key, limit) {
-    const match = trigramQuery(key);
-    if (!match) return [];
-    const rows = await sql<{
-      id: number;
-    }>`SELECT rowid AS id FROM product_keys_trgm WHERE product_keys_trgm MATCH ${match} ORDER BY rank LIMIT ${limit}`.execute(db);
-    return rows.rows.map((r) => r.id);
-  },
-  async foreignTrigramCandidates(db, key, limit) {
-    const match = trigramQuery(key);
-    if (!match) return [];
-    const rows = await sql<{
-      id: number;
-    }>`SELECT rowid AS id FROM foreign_keys_trgm WHERE foreign_keys_trgm MATCH ${match} ORDER BY rank LIMIT ${limit}`.execute(db);
-    return rows.rows.map((r) => r.id);
-  },
+
   async substringCandidates(db, table, key, limit) {
     if (key.length < 3) return [];
     const fts = sql.table(table === 'product' ? 'product_keys_trgm' : 'foreign_keys_trgm');
@@ -93,20 +67,7 @@ const sqliteDialect: SearchDialect = {
 
 const postgresDialect: SearchDialect = {
   startsWith: (column, prefix) => sql<SqlBool>`(${sql.ref(column)} COLLATE "C" >= ${prefix} AND ${sql.ref(column)} COLLATE "C" < ${nextPrefix(prefix)})`,
-  async productTrigramCandidates(db, key, limit) {
-    if (key.length < 3) return [];
-    const rows = await sql<{
-      id: number;
-    }>`SELECT id FROM product_types WHERE designation_key % ${key} ORDER BY similarity(designation_key, ${key}) DESC, id LIMIT ${limit}`.execute(db);
-    return rows.rows.map((r) => r.id);
-  },
-  async foreignTrigramCandidates(db, key, limit) {
-    if (key.length < 3) return [];
-    const rows = await sql<{
-      id: number;
-    }>`SELECT id FROM foreign_parts WHERE part_number_key % ${key} ORDER BY similarity(part_number_key, ${key}) DESC, id LIMIT ${limit}`.execute(db);
-    return rows.rows.map((r) => r.id);
-  },
+
   async substringCandidates(db, table, key, limit) {
     if (key.length < 3) return [];
     const pattern = `%${key.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
@@ -119,6 +80,12 @@ const postgresDialect: SearchDialect = {
   matchesStems: (stems) =>
     sql<SqlBool>`to_tsvector('simple', coalesce(p.search_stems, '')) @@ to_tsquery('simple', ${stems.map((s) => `'${s.replace(/'/g, "''")}'`).join(' & ')})`,
 };
+
+/** The key and its two halves, each of three characters or more. */
+function typoFragments(key: string): string[] {
+  const half = Math.ceil(key.length / 2);
+  return [...new Set([key, key.slice(0, half), key.slice(half)])].filter((f) => f.length >= 3);
+}
 
 const PARAM_NAME_KEY = sql`lower(replace(replace(replace(replace(pp.name, '_', ''), ' ', ''), '-', ''), '.', ''))`;
 
@@ -178,25 +145,25 @@ export class SearchRepository {
       .execute();
   }
 
-  /** Products whose key contains the query key or shares many trigrams with it (to be re-scored by the caller). */
+  /**
+   * Candidates for a typo: products whose key contains the query key, its first half or its second half (a single
+   * typo leaves one half intact). The caller re-scores them by trigram similarity.
+   */
   async productsSimilar(key: string, filters: ProductFilters, candidates: number): Promise<ProductHitRow[]> {
-    const [contains, similar] = await Promise.all([
-      this.dialect.substringCandidates(this.db, 'product', key, candidates),
-      this.dialect.productTrigramCandidates(this.db, key, candidates),
-    ]);
-    const ids = [...new Set([...contains, ...similar])];
+    const lists = await Promise.all(typoFragments(key).map((f) => this.dialect.substringCandidates(this.db, 'product', f, candidates)));
+    const ids = [...new Set(lists.flat())];
     if (!ids.length) return [];
     return this.products(filters).where('p.id', 'in', ids).execute();
   }
 
   productsWithStems(stems: string[], filters: ProductFilters, limit: number): Promise<ProductHitRow[]> {
     if (!stems.length) return Promise.resolve([]);
-    return this.products(filters).where(this.dialect.matchesStems(stems)).orderBy('p.designation_key').orderBy('p.id').limit(limit).execute();
+    return this.products(filters).where(this.dialect.matchesStems(stems)).orderBy('p.id').limit(limit).execute();
   }
 
   /** Products that satisfy the filters alone (parametric or facet browsing without a text query). */
   productsFiltered(filters: ProductFilters, limit: number): Promise<ProductHitRow[]> {
-    return this.products(filters).orderBy('p.designation_key').orderBy('p.id').limit(limit).execute();
+    return this.products(filters).orderBy('p.id').limit(limit).execute();
   }
 
   private foreign() {
@@ -268,11 +235,8 @@ export class SearchRepository {
   }
 
   async foreignSimilar(key: string, candidates: number): Promise<ForeignHitRow[]> {
-    const [contains, similar] = await Promise.all([
-      this.dialect.substringCandidates(this.db, 'foreign', key, candidates),
-      this.dialect.foreignTrigramCandidates(this.db, key, candidates),
-    ]);
-    const ids = [...new Set([...contains, ...similar])];
+    const lists = await Promise.all(typoFragments(key).map((f) => this.dialect.substringCandidates(this.db, 'foreign', f, candidates)));
+    const ids = [...new Set(lists.flat())];
     if (!ids.length) return [];
     return this.foreign().where('f.id', 'in', ids).execute();
   }

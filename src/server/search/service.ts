@@ -46,9 +46,9 @@ interface Hit<R> {
 }
 
 /** Per-tier row cap: enough for ranking and facets, small enough for fast index lookups. */
-const TIER_LIMIT = 200;
-const FUZZY_CANDIDATES = 300;
-const FACET_LIMIT = 1000;
+const TIER_LIMIT = 50;
+const FUZZY_CANDIDATES = 100;
+const FACET_LIMIT = 200;
 
 class HitSet<R extends { id: number }> {
   readonly hits = new Map<number, Hit<R>>();
@@ -108,10 +108,13 @@ export class SearchService {
     const wantOrganizations = (kind === 'all' || kind === 'organizations') && q !== '';
 
     const [products, foreign, organizations] = await Promise.all([
-      wantProducts ? this.productHits(q, filters, limit) : Promise.resolve(new HitSet<ProductHitRow>()),
-      wantForeign ? this.foreignHits(q, limit) : Promise.resolve(new HitSet<ForeignHitRow>()),
+      wantProducts ? this.productHits(q, filters) : Promise.resolve(new HitSet<ProductHitRow>()),
+      wantForeign ? this.foreignHits(q) : Promise.resolve(new HitSet<ForeignHitRow>()),
       wantOrganizations ? this.organizationHits(q) : Promise.resolve([]),
     ]);
+
+    // typo tolerance only when nothing was found otherwise: it is the most expensive tier and the weakest
+    if (q && products.size + foreign.size === 0) await this.addFuzzy(q, filters, wantProducts ? products : null, wantForeign ? foreign : null);
 
     const rankedProducts = products.ranked();
     const shownProducts = rankedProducts.slice(0, limit);
@@ -178,7 +181,7 @@ export class SearchService {
     };
   }
 
-  private async productHits(q: string, filters: ProductFilters, limit: number) {
+  private async productHits(q: string, filters: ProductFilters) {
     const hits = new HitSet<ProductHitRow>();
     const byKey = (r: ProductHitRow) => r.designation;
     if (!q) {
@@ -224,30 +227,13 @@ export class SearchService {
     hits.add(family, 'family', byKey, (r) => [{ code: 'variant', params: { query: queryPrefix, found: parseDesignation(r.designation)?.prefix ?? '' } }]);
     hits.add(prefix, 'prefix', byKey);
 
-    // typos are judged on the reading that folds Latin letters like a reader of the marking would
-    const fuzzyKey = (readings.find((r) => r.via === 'lookalike_form') ?? readings[0]).keys.key;
-    if (hits.size < limit && fuzzyKey.length >= 3) {
-      const key = fuzzyKey;
-      const similar = await this.repo.productsSimilar(key, filters, FUZZY_CANDIDATES);
-      const scored = similar
-        .map((r) => ({ r, s: Math.max(fuzzySimilarity(key, r.designation_key), fuzzySimilarity(key, r.designation_latin_key)) }))
-        .filter((x) => x.s >= FUZZY_THRESHOLD);
-      const sim = new Map(scored.map((x) => [x.r.id, x.s]));
-      hits.add(
-        scored.map((x) => x.r),
-        'fuzzy',
-        byKey,
-        (r) => [{ code: 'similar', params: { similarity: sim.get(r.id)!.toFixed(2) } }],
-        (r) => TIER_SCORE.fuzzy + 0.15 * sim.get(r.id)!,
-      );
-    }
     if (looksLikeWords(q)) {
       hits.add(await this.repo.productsWithStems(stems(q), filters, TIER_LIMIT), 'fulltext', byKey, () => [{ code: 'text_match', params: {} }]);
     }
     return hits;
   }
 
-  private async foreignHits(q: string, limit: number) {
+  private async foreignHits(q: string) {
     const hits = new HitSet<ForeignHitRow>();
     const keys = foreignPartKeys(q);
     if (!keys.key) return hits;
@@ -268,20 +254,38 @@ export class SearchService {
     });
     hits.add(family, 'family', byKey, (r) => familyNotes(keys, foreignPartKeys(r.part_number)));
     hits.add(prefix, 'prefix', byKey);
-    if (hits.size < limit && keys.key.length >= 3) {
-      const similar = (await this.repo.foreignSimilar(keys.key, FUZZY_CANDIDATES))
-        .map((r) => ({ r, s: fuzzySimilarity(keys.key, r.part_number_key) }))
-        .filter((x) => x.s >= FUZZY_THRESHOLD);
-      const sim = new Map(similar.map((x) => [x.r.id, x.s]));
-      hits.add(
-        similar.map((x) => x.r),
-        'fuzzy',
-        byKey,
-        (r) => [{ code: 'similar', params: { similarity: sim.get(r.id)!.toFixed(2) } }],
-        (r) => TIER_SCORE.fuzzy + 0.15 * sim.get(r.id)!,
-      );
-    }
     return hits;
+  }
+
+  private async addFuzzy(q: string, filters: ProductFilters, products: HitSet<ProductHitRow> | null, foreign: HitSet<ForeignHitRow> | null) {
+    // designations are judged on the reading that folds Latin letters as a reader of the marking would
+    const readings = designationReadings(q);
+    const productKey = (readings.find((r) => r.via === 'lookalike_form') ?? readings[0]).keys.key;
+    const foreignKey = foreignPartKeys(q).key;
+    await Promise.all([
+      products && productKey.length >= 3
+        ? this.repo.productsSimilar(productKey, filters, FUZZY_CANDIDATES).then((rows) =>
+            addSimilar(
+              products,
+              rows,
+              productKey,
+              (r) => [r.designation_key, r.designation_latin_key],
+              (r) => r.designation,
+            ),
+          )
+        : null,
+      foreign && foreignKey.length >= 3
+        ? this.repo.foreignSimilar(foreignKey, FUZZY_CANDIDATES).then((rows) =>
+            addSimilar(
+              foreign,
+              rows,
+              foreignKey,
+              (r) => [r.part_number_key],
+              (r) => r.part_number_key,
+            ),
+          )
+        : null,
+    ]);
   }
 
   private async organizationHits(q: string) {
@@ -295,6 +299,22 @@ export class SearchService {
       })
       .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name) || a.id - b.id);
   }
+}
+
+/** Fuzzy hits: candidates kept when a key is similar enough to the query key, scored by that similarity. */
+function addSimilar<R extends { id: number }>(hits: HitSet<R>, rows: R[], key: string, keysOf: (r: R) => string[], sortKey: (r: R) => string) {
+  const sim = new Map<number, number>();
+  for (const r of rows) {
+    const s = Math.max(...keysOf(r).map((k) => fuzzySimilarity(key, k)));
+    if (s >= FUZZY_THRESHOLD) sim.set(r.id, s);
+  }
+  hits.add(
+    rows.filter((r) => sim.has(r.id)),
+    'fuzzy',
+    sortKey,
+    (r) => [{ code: 'similar', params: { similarity: sim.get(r.id)!.toFixed(2) } }],
+    (r) => TIER_SCORE.fuzzy + 0.15 * sim.get(r.id)!,
+  );
 }
 
 function facets(rows: Awaited<ReturnType<SearchRepository['facetRows']>>) {
