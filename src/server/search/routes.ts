@@ -26,7 +26,7 @@ export async function searchRoutes(fastify: FastifyInstance, opts: { search: Sea
     { schema: { tags, summary: 'Suggestions while typing', querystring: SuggestQuery, response: { 200: SuggestResponse } } },
     async (request) => {
       const limit = request.query.limit ?? 8;
-      const result = await opts.search.search({ q: request.query.q, limit });
+      const result = await opts.search.search({ q: request.query.q, limit, facets: false });
       const items = [
         ...result.productTypes.items.map((p) => ({
           kind: 'productType' as const,

@@ -35,6 +35,8 @@ export interface SearchInput {
   qualityLevel?: string;
   param?: string[];
   limit?: number;
+  /** Facets cost a query over the best hits; suggestions do without. */
+  facets?: boolean;
 }
 
 interface Hit<R> {
@@ -120,7 +122,7 @@ export class SearchService {
     const shownProducts = rankedProducts.slice(0, limit);
     const [summaries, facetRows] = await Promise.all([
       this.productTypes.summaries(shownProducts.map((h) => h.row.id)),
-      this.repo.facetRows(rankedProducts.slice(0, FACET_LIMIT).map((h) => h.row.id)),
+      this.repo.facetRows(rankedProducts.slice(0, input.facets === false ? limit : FACET_LIMIT).map((h) => h.row.id)),
     ]);
     const packagesById = new Map(facetRows.map((r) => [r.id, parseJsonList(r.packages)]));
     const summaryById = new Map(summaries.map((s) => [s.id, s]));
@@ -289,6 +291,8 @@ export class SearchService {
   }
 
   private async organizationHits(q: string) {
+    // a part number (letters with digits) names no organization; digits alone may be an ИНН, УНП or ОГРН
+    if (/\d/.test(q) && /\p{L}/u.test(q) && !/\s/.test(q)) return [];
     const rows = await this.repo.organizations(q, TIER_LIMIT);
     const lower = q.toLowerCase();
     return rows
