@@ -3,56 +3,44 @@
  * the lines by status, and download the XLSX report.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startE2eServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { useJourney } from '../support/browser';
 
-let server: Awaited<ReturnType<typeof startE2eServer>>;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchChromium();
-  page = await browser.newPage({ acceptDownloads: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.cleanup();
-});
+const journey = useJourney({ acceptDownloads: true });
 
 describe('BOM journey', () => {
   it('uploads a KiCad export and proposes a mapping past its preamble', async () => {
-    await page.goto(server.url);
-    await page.getByTestId('nav-bom').click();
-    await page.getByTestId('bom-file-input').setInputFiles(path.resolve('tests/fixtures/boms/stm32-breakout.csv'));
-    await expect.poll(() => page.getByTestId('bom-preview-table').count()).toBe(1);
-    const roleOf = (column: number) => page.locator(`[data-testid="bom-role-select"][data-column="${column}"]`).inputValue();
+    await journey().page.goto(journey().server.url);
+    await journey().page.getByTestId('nav-bom').click();
+    await journey().page.getByTestId('bom-file-input').setInputFiles(path.resolve('tests/fixtures/boms/stm32-breakout.csv'));
+    await expect.poll(() => journey().page.getByTestId('bom-preview-table').count()).toBe(1);
+    const roleOf = (column: number) => journey().page.locator(`[data-testid="bom-role-select"][data-column="${column}"]`).inputValue();
     // KiCad: "Item","Qty","Reference(s)","Value",…
     await expect.poll(() => roleOf(2)).toBe('designators');
     await expect.poll(() => roleOf(3)).toBe('value');
-    await expect.poll(() => page.getByTestId('bom-preview-table').innerText()).toContain('STM32F103C8Tx');
+    await expect.poll(() => journey().page.getByTestId('bom-preview-table').innerText()).toContain('STM32F103C8Tx');
   });
 
   it('analyses it and shows every line with a status, passives as generic', async () => {
-    await page.getByTestId('bom-analyse').click();
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/bom\/[A-Za-z0-9_-]+$/);
-    await expect.poll(() => page.getByTestId('bom-line').count()).toBeGreaterThan(10);
-    await expect.poll(() => page.locator('[data-testid="bom-line"][data-status="generic"]').count()).toBeGreaterThan(3);
-    await expect.poll(() => page.getByTestId('bom-summary').count()).toBe(1);
+    await journey().page.getByTestId('bom-analyse').click();
+    await expect.poll(() => new URL(journey().page.url()).pathname).toMatch(/^\/bom\/[A-Za-z0-9_-]+$/);
+    await expect.poll(() => journey().page.getByTestId('bom-line').count()).toBeGreaterThan(10);
+    await expect.poll(() => journey().page.locator('[data-testid="bom-line"][data-status="generic"]').count()).toBeGreaterThan(3);
+    await expect.poll(() => journey().page.getByTestId('bom-summary').count()).toBe(1);
   });
 
   it('filters the lines by status', async () => {
-    const total = await page.getByTestId('bom-line').count();
-    await page.locator('[data-testid="bom-status-chip"][data-status="generic"]').click();
-    await expect.poll(() => page.getByTestId('bom-line').count()).toBeLessThan(total);
-    const statuses = await page.getByTestId('bom-line').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+    const total = await journey().page.getByTestId('bom-line').count();
+    await journey().page.locator('[data-testid="bom-status-chip"][data-status="generic"]').click();
+    await expect.poll(() => journey().page.getByTestId('bom-line').count()).toBeLessThan(total);
+    const statuses = await journey()
+      .page.getByTestId('bom-line')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
     expect(new Set(statuses)).toEqual(new Set(['generic']));
   });
 
   it('downloads the XLSX report', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bom-export-xlsx').click()]);
+    const [download] = await Promise.all([journey().page.waitForEvent('download'), journey().page.getByTestId('bom-export-xlsx').click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   });
 });

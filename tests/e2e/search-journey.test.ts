@@ -2,61 +2,47 @@
  * Search as an engineer uses it, in real Chromium: suggestions while typing in the header, keyboard choice,
  * and the results page with tier badges, facets and a parameter filter.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startE2eServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { useJourney } from '../support/browser';
 
-let server: Awaited<ReturnType<typeof startE2eServer>>;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchChromium();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.cleanup();
-});
+const journey = useJourney();
 
 describe('search journey', () => {
   it('suggests while typing in the header and opens the chosen suggestion with the keyboard', async () => {
-    await page.goto(server.url);
-    const box = page.getByTestId('header-search');
+    await journey().page.goto(journey().server.url);
+    const box = journey().page.getByTestId('header-search');
     await box.click();
     await box.pressSequentially('NE555', { delay: 30 });
-    await expect.poll(() => page.getByTestId('suggestion').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.getByTestId('suggestion').first().innerText()).toContain('NE555');
+    await expect.poll(() => journey().page.getByTestId('suggestion').count()).toBeGreaterThan(0);
+    await expect.poll(() => journey().page.getByTestId('suggestion').first().innerText()).toContain('NE555');
     await box.press('ArrowDown');
     await box.press('Enter');
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/foreign-parts\/\d+$/);
-    await expect.poll(() => page.getByTestId('foreign-part-number').innerText()).toContain('NE555');
+    await expect.poll(() => new URL(journey().page.url()).pathname).toMatch(/^\/foreign-parts\/\d+$/);
+    await expect.poll(() => journey().page.getByTestId('foreign-part-number').innerText()).toContain('NE555');
   });
 
   it('shows a packaging-suffix match as a base-tier candidate with its domestic analog, never as exact', async () => {
-    await page.goto(`${server.url}search?q=SN74HC00N`);
-    const first = page.getByTestId('result-foreign-part').first();
+    await journey().page.goto(`${journey().server.url}search?q=SN74HC00N`);
+    const first = journey().page.getByTestId('result-foreign-part').first();
     await expect.poll(() => first.innerText()).toContain('74HC00');
     await expect.poll(() => first.getByTestId('tier-badge').first().getAttribute('data-tier')).toBe('base');
     await expect.poll(() => first.innerText()).toContain('КР1554ЛА3');
-    expect(await page.locator('[data-testid="tier-badge"][data-tier="exact"]').count()).toBe(0);
+    expect(await journey().page.locator('[data-testid="tier-badge"][data-tier="exact"]').count()).toBe(0);
   });
 
   it('finds a designation typed on the wrong keyboard and narrows the results by a facet', async () => {
-    await page.goto(`${server.url}search?q=${encodeURIComponent('ЛА3')}`);
-    await expect.poll(() => page.getByTestId('result-product').count()).toBeGreaterThan(3);
-    const nand = page.getByTestId('facet-category').locator('[data-testid="facet-option"][data-value="logic-nand"]');
+    await journey().page.goto(`${journey().server.url}search?q=${encodeURIComponent('ЛА3')}`);
+    await expect.poll(() => journey().page.getByTestId('result-product').count()).toBeGreaterThan(3);
+    const nand = journey().page.getByTestId('facet-category').locator('[data-testid="facet-option"][data-value="logic-nand"]');
     await nand.click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('category')).toBe('logic-nand');
-    await page.goto(`${server.url}search?q=${encodeURIComponent('KP1533ЛA3')}`);
-    await expect.poll(() => page.getByTestId('result-product').first().innerText()).toContain('КР1533ЛА3');
-    await expect.poll(() => page.getByTestId('result-product').first().getByTestId('tier-badge').getAttribute('data-tier')).toBe('normalised');
+    await expect.poll(() => new URL(journey().page.url()).searchParams.get('category')).toBe('logic-nand');
+    await journey().page.goto(`${journey().server.url}search?q=${encodeURIComponent('KP1533ЛA3')}`);
+    await expect.poll(() => journey().page.getByTestId('result-product').first().innerText()).toContain('КР1533ЛА3');
+    await expect.poll(() => journey().page.getByTestId('result-product').first().getByTestId('tier-badge').getAttribute('data-tier')).toBe('normalised');
   });
 
   it('shows the server message for an unreadable parameter filter', async () => {
-    await page.goto(`${server.url}search?param=${encodeURIComponent('U_cc about 5')}`);
-    await expect.poll(() => page.getByTestId('param-error').innerText()).toContain('U_cc about 5');
+    await journey().page.goto(`${journey().server.url}search?param=${encodeURIComponent('U_cc about 5')}`);
+    await expect.poll(() => journey().page.getByTestId('param-error').innerText()).toContain('U_cc about 5');
   });
 });
