@@ -31,9 +31,13 @@ export async function bootstrap(
 ): Promise<BootstrapResult> {
   const migrationsApplied = await migrateToLatest(db);
   await services.categories.ensure(CATEGORY_TREE);
+  // every write stores the search keys, so rows without them exist only right after the search migration, and
+  // stale ones only after the matching rules changed: with the current version recorded there is nothing to do
   const keysVersion = await readSetting(db, KEYS_VERSION_KEY);
-  await reindexSearch(db, { all: keysVersion !== undefined && keysVersion !== SEARCH_KEYS_VERSION });
-  if (keysVersion !== SEARCH_KEYS_VERSION) await writeSetting(db, KEYS_VERSION_KEY, SEARCH_KEYS_VERSION);
+  if (keysVersion !== SEARCH_KEYS_VERSION) {
+    await reindexSearch(db, { all: keysVersion !== undefined });
+    await writeSetting(db, KEYS_VERSION_KEY, SEARCH_KEYS_VERSION);
+  }
   let demoDataset: ImportReport | null = null;
   if (config.seedOnFirstStart && !(await readSetting(db, SEEDED_KEY)) && (await services.productTypesRepo.count()) === 0) {
     demoDataset = await loadDemoDataset(db);
