@@ -4,12 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app';
+import { ADMIN_EMAIL, createTestApp, type TestApp } from '../support/app';
 import { createTestDatabase } from '../support/db';
 import { importCatalogue, readCatalogueCsv } from '../../src/server/catalogue-io/import';
 import { exportCatalogue } from '../../src/server/catalogue-io/export';
 import { loadDemoDataset, DEMO_DATASET } from '../../src/server/demo/dataset';
 import { migrateToLatest } from '../../src/server/db/migrate';
+import { bootstrap } from '../../src/server/bootstrap';
+import { designationKeys } from '../../src/domain/matching';
 
 let t: TestApp;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reestr-io-'));
@@ -66,6 +68,33 @@ describe('the demo dataset', () => {
     expect(report.analogLinksCreated).toBe(0);
     expect(report.productTypesCreated).toBe(0);
     expect(await get('/api/stats')).toEqual(before);
+  });
+});
+
+describe('stored search keys', () => {
+  it('are recomputed on start when the matching rules changed, and left alone when current', async () => {
+    await t.db.kysely.updateTable('product_types').set({ designation_base_key: 'STALE', search_stems: null }).execute();
+    await t.db.kysely.updateTable('foreign_parts').set({ base_key: 'STALE' }).execute();
+    await bootstrap(t.db, t.services, { demo: false, seedOnFirstStart: false, adminEmail: ADMIN_EMAIL });
+    const untouched = await t.db.kysely
+      .selectFrom('product_types')
+      .select('designation_base_key')
+      .where('designation', '=', 'К155ЛА3')
+      .executeTakeFirstOrThrow();
+    expect(untouched.designation_base_key).toBe('STALE');
+    await t.db.kysely.updateTable('settings').set({ value: 'older rules' }).where('key', '=', 'search_keys_version').execute();
+    await bootstrap(t.db, t.services, { demo: false, seedOnFirstStart: false, adminEmail: ADMIN_EMAIL });
+    const product = await t.db.kysely
+      .selectFrom('product_types')
+      .select(['designation_base_key', 'search_stems'])
+      .where('designation', '=', 'К155ЛА3')
+      .executeTakeFirstOrThrow();
+    expect(product.designation_base_key).toBe(designationKeys('К155ЛА3').base);
+    expect(product.search_stems).toBeTruthy();
+    const part = await t.db.kysely.selectFrom('foreign_parts').select('base_key').where('part_number', '=', 'SN7400').executeTakeFirstOrThrow();
+    expect(part.base_key).toBe('7400');
+    const r = await get(`/api/search?q=${encodeURIComponent('К155ЛА3')}`);
+    expect(r.productTypes.items[0]).toMatchObject({ designation: 'К155ЛА3', tier: 'exact' });
   });
 });
 
