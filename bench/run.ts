@@ -143,7 +143,7 @@ async function measureHttp(database: ResultRow['database'], url: string, paths: 
   startupsMs.push(server.startupMs);
   log(`  ${database}: start-up ${startupsMs.map((t) => fmt.ms(t)).join(', ')}`);
   const measured = async (routePaths: string[]): Promise<MeasuredLoad> => {
-    await load(server.base, routePaths, Math.min(3, o.durationSeconds), o.connections); // warm-up
+    await load(server.base, routePaths, Math.min(3, o.durationSeconds / 2), o.connections); // warm-up
     const before = cpuSample(ourPids(database, server.pid));
     const result = await load(server.base, routePaths, o.durationSeconds, o.connections);
     return { ...result, otherCpu: otherCpuShare(before, cpuSample(ourPids(database, server.pid))) };

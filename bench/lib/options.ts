@@ -82,7 +82,7 @@ export const USAGE = `npm run bench -- [flags]            (or: npx tsx bench/gen
   --class-seconds S    time budget per query class (default 25): a class whose searches take more than
                        ~0.1 s stops early and reports how many runs it made
   --duration S         seconds per HTTP load (default 10; 5 below scale 0.1) with --connections N (default 20)
-  --startups N         server start-ups timed on SQLite, median reported (default 3)
+  --startups N         server start-ups timed on SQLite, median reported (default 3; 1 below scale 0.1)
   --no-http            skip start-up and HTTP measurements
   --classes a,b        only these query classes
   --no-write           do not write bench/results`;
@@ -125,7 +125,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     classSeconds: num('class-seconds', 25),
     durationSeconds: num('duration', scale < 0.1 ? 5 : 10),
     connections: Math.round(num('connections', 20)),
-    startups: Math.round(num('startups', 3)),
+    startups: Math.round(num('startups', scale < 0.1 ? 1 : 3)),
     http: !f.has('no-http'),
     classes: f.get('classes')?.split(',').filter(Boolean) ?? null,
     write: !f.has('no-write'),
