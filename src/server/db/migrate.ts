@@ -4,15 +4,22 @@ import type { Db } from './client';
 import * as m2026112201 from './migrations/2026112201_catalogue_and_accounts';
 import * as m2026112202 from './migrations/2026112202_search';
 import * as m2026112203 from './migrations/2026112203_bom';
+import * as m2026112206 from './migrations/2026112206_registry';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026112201_catalogue_and_accounts': m2026112201,
   '2026112202_search': m2026112202,
   '2026112203_bom': m2026112203,
+  '2026112206_registry': m2026112206,
 };
 
 function migrator(db: Db) {
-  return new Migrator({ db: db.kysely, provider: { getMigrations: async () => MIGRATIONS } });
+  // unordered: migrations from parallel branches may land in either order; each is independent of the others
+  return new Migrator({
+    db: db.kysely,
+    provider: { getMigrations: async () => MIGRATIONS },
+    allowUnorderedMigrations: true,
+  });
 }
 
 function check(result: MigrationResultSet): string[] {

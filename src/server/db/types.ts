@@ -186,6 +186,166 @@ export interface SettingsTable {
   value: ColumnType<string, string, string>;
 }
 
+export interface RuleSetsTable {
+  id: Id;
+  code: string;
+  version: number;
+  title_ru: string;
+  title_en: string;
+  country: string; // RU | BY | UNION
+  kind: string; // operation_levels | points | recognition | union_state
+  status: 'in_force' | 'draft';
+  effective_from: string; // YYYY-MM-DD
+  effective_to: string | null;
+  source: string;
+  definition: string; // JSON RuleSetDefinition
+  created_by: number | null;
+  created_at: string;
+}
+
+export type RegistryState = 'draft' | 'submitted' | 'returned' | 'rejected' | 'included';
+
+export interface RegistryRecordsTable {
+  id: Id;
+  origin: 'reestr' | 'gisp';
+  country: string;
+  number: string | null;
+  number_key: string | null;
+  primary_number: string | null;
+  organization_id: number | null;
+  maker_name: string;
+  maker_inn: string | null;
+  maker_ogrn: string | null;
+  maker_address: string | null;
+  production_address: string | null;
+  product_name: string;
+  product_name_key: string; // lower-cased product name, for substring lookups by designation
+  okpd2: string | null;
+  tnved: ColumnType<string, string | undefined, string>; // JSON string[]
+  regulations: string | null;
+  ektru: string | null;
+  rule_set_id: number | null;
+  level: number | null;
+  points: number | null;
+  percentage: number | null;
+  score_desc: string | null;
+  is_electronic: Flag | null;
+  is_ai: Flag | null;
+  evaluation: string | null; // JSON Evaluation
+  maker_tax_resident_eaeu: Flag | null;
+  design_rights_years: number | null;
+  uses_foreign_solutions: Flag | null;
+  doc_name: string | null;
+  doc_date: string | null;
+  doc_number: string | null;
+  doc_valid_till: string | null;
+  department: string | null;
+  conclusion_number: string | null;
+  state: RegistryState;
+  valid_from: string | null;
+  valid_till: string | null;
+  end_date: string | null;
+  suspended: ColumnType<Flag, Flag | undefined, Flag>;
+  remarks: string | null;
+  source_hash: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RegistryRecordProductsTable {
+  record_id: number;
+  product_type_id: number;
+}
+
+export interface RegistryOperationsTable {
+  id: Id;
+  record_id: number;
+  position: number;
+  code: string;
+  country: string;
+  organization_id: number | null;
+  organization_name: string | null;
+  note: string | null;
+}
+
+export interface RegistryContentSharesTable {
+  record_id: number;
+  country: string;
+  percent: number;
+}
+
+export interface RegistryDocumentsTable {
+  id: Id;
+  record_id: number;
+  kind: string; // act | conclusion | st1 | certificate | other
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: number | null;
+  uploaded_at: string;
+}
+
+export interface RegistryPeriodsTable {
+  id: Id;
+  record_id: number;
+  valid_from: string;
+  valid_till: string | null;
+  doc_date: string | null;
+  details: string | null; // JSON
+}
+
+export interface RegistrySuspensionsTable {
+  id: Id;
+  record_id: number;
+  from_date: string;
+  till_date: string | null;
+}
+
+export interface RegistryEventsTable {
+  id: Id;
+  record_id: number;
+  kind: string;
+  actor_id: number | null;
+  actor_name: string;
+  at: string;
+  effective_date: string | null;
+  remarks: string | null;
+  payload: string; // JSON
+}
+
+export interface RegistryLogTable {
+  seq: number;
+  event_id: number;
+  record_id: number;
+  entry: string; // canonical JSON
+  leaf_hash: string; // hex
+  at: string;
+}
+
+export interface RegistryLogCheckpointsTable {
+  tree_size: number;
+  root_hash: string;
+  frontier: string; // JSON string[]
+  signed_at: string;
+  key_id: string;
+  signature: string;
+}
+
+export interface RegistryImportsTable {
+  id: Id;
+  source: string;
+  file_name: string;
+  sha256: string;
+  rows: number;
+  summary: string; // JSON
+  started_by: number | null;
+  started_at: string;
+  finished_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -200,6 +360,18 @@ export interface Database {
   settings: SettingsTable;
   bom_analyses: BomAnalysesTable;
   bom_lines: BomLinesTable;
+  rule_sets: RuleSetsTable;
+  registry_records: RegistryRecordsTable;
+  registry_record_products: RegistryRecordProductsTable;
+  registry_operations: RegistryOperationsTable;
+  registry_content_shares: RegistryContentSharesTable;
+  registry_documents: RegistryDocumentsTable;
+  registry_periods: RegistryPeriodsTable;
+  registry_suspensions: RegistrySuspensionsTable;
+  registry_events: RegistryEventsTable;
+  registry_log: RegistryLogTable;
+  registry_log_checkpoints: RegistryLogCheckpointsTable;
+  registry_imports: RegistryImportsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
@@ -209,3 +381,7 @@ export type NewProductType = Insertable<ProductTypesTable>;
 export type ProductTypeUpdate = Updateable<ProductTypesTable>;
 export type ForeignPartRow = Selectable<ForeignPartsTable>;
 export type AnalogLinkRow = Selectable<AnalogLinksTable>;
+export type RuleSetRow = Selectable<RuleSetsTable>;
+export type RegistryRecordRow = Selectable<RegistryRecordsTable>;
+export type NewRegistryRecord = Insertable<RegistryRecordsTable>;
+export type RegistryEventRow = Selectable<RegistryEventsTable>;
