@@ -15,8 +15,21 @@ import { SearchRepository } from './search/repository';
 import { SearchService } from './search/service';
 import { BomRepository } from './bom/repository';
 import { BomService } from './bom/service';
+import { RegistryLogRepository } from './registry/log/repository';
+import { RegistryLog } from './registry/log/service';
+import { loadLogKey, logKeyFromPem, generateLogKeyPem } from './registry/log/signing';
 
-export function createServices(db: Db, options: { sessionTtlHours: number; bomMaxBytes?: number; bomMaxLines?: number }) {
+export function createServices(
+  db: Db,
+  options: {
+    sessionTtlHours: number;
+    bomMaxBytes?: number;
+    bomMaxLines?: number;
+    /** The log's signing key (PEM text, or a PEM file created when missing); neither: a key for this process only. */
+    logKey?: string;
+    logKeyFile?: string;
+  },
+) {
   const k = db.kysely;
   const organizationsRepo = new OrganizationsRepository(k);
   const categories = new CategoriesRepository(k);
@@ -25,6 +38,9 @@ export function createServices(db: Db, options: { sessionTtlHours: number; bomMa
   const analogsRepo = new AnalogsRepository(k);
   const foreignParts = new ForeignPartsService(foreignPartsRepo);
   const searchRepo = new SearchRepository(k, db.dialect);
+  const registryLog = new RegistryLog(new RegistryLogRepository(k, db.dialect), () =>
+    options.logKey || options.logKeyFile ? loadLogKey({ pem: options.logKey, file: options.logKeyFile ?? '' }) : logKeyFromPem(generateLogKeyPem()),
+  );
   return {
     db,
     accounts: new AccountsService(new AccountsRepository(k), options.sessionTtlHours),
@@ -38,6 +54,7 @@ export function createServices(db: Db, options: { sessionTtlHours: number; bomMa
     analogs: new AnalogsService(analogsRepo, productTypesRepo, foreignPartsRepo, foreignParts),
     analogsRepo,
     search: new SearchService(searchRepo, productTypesRepo, categories),
+    registryLog,
     bom: new BomService(new BomRepository(k), searchRepo, { maxBytes: options.bomMaxBytes ?? 20 * 1024 * 1024, maxLines: options.bomMaxLines ?? 50_000 }),
   };
 }
