@@ -1,5 +1,6 @@
 /** Configuration from the environment (12-factor). Every variable is documented in README.md. */
 import path from 'node:path';
+import { defaultLogKeyFile } from './registry/log/signing';
 
 export interface Config {
   port: number;
@@ -16,6 +17,9 @@ export interface Config {
   /** Largest BOM upload and most BOM lines accepted. */
   bomMaxBytes: number;
   bomMaxLines: number;
+  /** Ed25519 key signing the registry log's checkpoints: PEM text (shared by several processes), else this PEM file (created, mode 0600, when missing). */
+  logKey: string | undefined;
+  logKeyFile: string;
   adminEmail: string;
   logLevel: string;
   webRoot: string;
@@ -44,6 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10),
     bomMaxBytes: int(env, 'BOM_MAX_BYTES', 20 * 1024 * 1024),
     bomMaxLines: int(env, 'BOM_MAX_LINES', 50_000),
+    logKey: env.REESTR_LOG_KEY || undefined,
+    logKeyFile: env.REESTR_LOG_KEY_FILE || defaultLogKeyFile(env.DATABASE_URL || `sqlite:${path.join('data', 'reestr.sqlite')}`),
     adminEmail: env.REESTR_ADMIN_EMAIL || 'admin@reestr.local',
     logLevel: env.LOG_LEVEL || 'info',
     webRoot: env.REESTR_WEB_ROOT || path.resolve('dist', 'web'),

@@ -3,9 +3,14 @@
  * signed checkpoints, inclusion and consistency proofs that verify offline, and verification that names
  * every kind of edit made behind the log. Records are inserted directly; decisions go through registryLog.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createTestApp, type TestApp } from '../support/app';
+import { createServices } from '../../src/server/services';
 import type { Db } from '../../src/server/db/client';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import type { NewRegistryRecord } from '../../src/server/db/types';
@@ -347,32 +352,150 @@ describe('verify', () => {
 
   it('reads the log in chunks (more leaves than one chunk)', async () => {
     await clear();
-    const id = await insertRecord();
-    const snapshot = await snapshotOf(id);
+    const [a, b] = [await insertRecord(), await insertRecord()];
+    const base = { kind: 'import', actorId: null, actorName: 'ГИСП', at: '2026-11-22T10:00:00.000Z', effectiveDate: null, remarks: null };
+    const ofA = { ...base, recordId: a, facts: {}, snapshot: await snapshotOf(a) };
+    const ofB = { ...base, recordId: b, facts: {}, snapshot: await snapshotOf(b) };
+    await db.kysely.transaction().execute(async (trx) => {
+      const events: NewRegistryEvent[] = Array.from({ length: 6200 }, (_, i) => ({ ...ofA, facts: { i } }));
+      events[4321] = ofB;
+      await log.record(trx, events, { checkpoint: false });
+      await log.checkpoint(trx);
+    });
+    await db.kysely.transaction().execute((trx) => log.record(trx, [ofB]));
+    expect(await log.verify()).toMatchObject({ ok: true, treeSize: 6201, checkpoints: 2, checkedEvents: 6201, checkedRecords: 2 });
+    const proof = await log.recordProof(b);
+    expect(proof.entries.map((e) => e.seq)).toEqual([4321, 6200]);
+    for (const e of proof.entries)
+      expect(verifyInclusion(fromHex(e.leafHash), e.seq, 6201, e.proof!.map(fromHex), fromHex(proof.checkpoint!.rootHash))).toBe(true);
+  }, 60_000);
+});
+
+describe('HTTP API', () => {
+  let t: TestApp;
+  let recordId: number;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    recordId = Number((await t.db.kysely.insertInto('registry_records').values(recordRow()).returning('id').executeTakeFirstOrThrow()).id);
+    const snapshot = recordSnapshot(await t.db.kysely.selectFrom('registry_records').selectAll().where('id', '=', recordId).executeTakeFirstOrThrow());
     const event = {
-      recordId: id,
-      kind: 'import',
+      recordId,
+      kind: 'include',
       actorId: null,
-      actorName: 'ГИСП',
+      actorName: 'Оператор',
       at: '2026-11-22T10:00:00.000Z',
-      effectiveDate: null,
+      effectiveDate: '2026-01-01',
       remarks: null,
       facts: {},
       snapshot,
     };
-    await db.kysely.transaction().execute(async (trx) => {
-      await log.record(
-        trx,
-        Array.from({ length: 6200 }, (_, i) => ({ ...event, facts: { i } })),
-        { checkpoint: false },
+    for (let i = 0; i < 3; i++) await t.db.kysely.transaction().execute((trx) => t.services.registryLog.record(trx, [{ ...event, facts: { i } }]));
+  });
+
+  afterAll(() => t.close());
+
+  it('verifies publicly', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/registry/log/verify' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ ok: true, treeSize: 3, checkpoints: 3, checkedEvents: 3, checkedRecords: 1, problems: [] });
+    expect(res.headers['x-ratelimit-limit']).toBeDefined();
+  });
+
+  it('lists checkpoints newest first and serves the key that signed them', async () => {
+    const page = (await t.app.inject({ method: 'GET', url: '/api/registry/log/checkpoints?pageSize=2' })).json();
+    expect(page.total).toBe(3);
+    expect(page.items.map((c: { treeSize: number }) => c.treeSize)).toEqual([3, 2]);
+    const key = (await t.app.inject({ method: 'GET', url: '/api/registry/log/key' })).json();
+    expect(key.algorithm).toBe('Ed25519');
+    const verifier = publicLogKey(key.publicKeyPem);
+    expect(verifier.keyId).toBe(key.keyId);
+    for (const c of page.items) {
+      expect(c.keyId).toBe(key.keyId);
+      expect(verifier.verify(checkpointText(c.treeSize, c.rootHash, c.signedAt), c.signature)).toBe(true);
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/api/registry/log/checkpoints?pageSize=500' })).statusCode).toBe(400);
+  });
+
+  it('gives a record’s entries with proofs, 404 for an unknown record', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/registry/records/${recordId}/log` });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.entries).toHaveLength(3);
+    for (const e of body.entries as { seq: number; leafHash: string; proof: string[] }[])
+      expect(verifyInclusion(fromHex(e.leafHash), e.seq, 3, e.proof.map(fromHex), fromHex(body.checkpoint.rootHash))).toBe(true);
+    const missing = await t.app.inject({ method: 'GET', url: '/api/registry/records/999999/log' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error).toBe('not_found');
+  });
+
+  it('proves consistency between checkpoints', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/registry/log/consistency?from=1&to=3' });
+    expect(res.statusCode).toBe(200);
+    const c = res.json();
+    expect(verifyConsistency(1, 3, c.proof.map(fromHex), fromHex(c.from.rootHash), fromHex(c.to.rootHash))).toBe(true);
+    expect((await t.app.inject({ method: 'GET', url: '/api/registry/log/consistency?from=3&to=1' })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/registry/log/consistency?from=1&to=9' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/registry/log/consistency?from=x&to=1' })).statusCode).toBe(400);
+  });
+
+  it('documents the endpoints in OpenAPI', async () => {
+    const paths = Object.keys((await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json().paths);
+    for (const p of [
+      '/api/registry/log/verify',
+      '/api/registry/log/checkpoints',
+      '/api/registry/log/key',
+      '/api/registry/log/consistency',
+      '/api/registry/records/{id}/log',
+    ])
+      expect(paths).toContain(p);
+  });
+});
+
+describe('reestr verify-log', () => {
+  it('exits 0 for an intact log and 1, listing the problem, after an edit behind it', async () => {
+    const database = await createTestDatabase();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reestr-log-key-'));
+    const env = { ...process.env, DATABASE_URL: database.url, REESTR_LOG_KEY_FILE: path.join(dir, 'log-key.pem'), REESTR_SEED: 'false', LOG_LEVEL: 'silent' };
+    const cli = () => spawnSync(process.execPath, ['bin/reestr.js', 'verify-log'], { env, encoding: 'utf8', timeout: 60_000 });
+    const own = database.open();
+    try {
+      await migrateToLatest(own);
+      const services = createServices(own, { sessionTtlHours: 1, logKeyFile: env.REESTR_LOG_KEY_FILE });
+      const id = Number((await own.kysely.insertInto('registry_records').values(recordRow()).returning('id').executeTakeFirstOrThrow()).id);
+      const snapshot = recordSnapshot(await own.kysely.selectFrom('registry_records').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+      await own.kysely.transaction().execute((trx) =>
+        services.registryLog.record(trx, [
+          {
+            recordId: id,
+            kind: 'include',
+            actorId: null,
+            actorName: 'CLI test',
+            at: '2026-11-22T10:00:00.000Z',
+            effectiveDate: null,
+            remarks: null,
+            facts: {},
+            snapshot,
+          },
+        ]),
       );
-      await log.checkpoint(trx);
-    });
-    await db.kysely.transaction().execute((trx) => log.record(trx, [event]));
-    expect(await log.verify()).toMatchObject({ ok: true, treeSize: 6201, checkpoints: 2 });
-    const proof = await log.recordProof(id);
-    const e = proof.entries[4321]!;
-    expect(verifyInclusion(fromHex(e.leafHash), e.seq, 6201, e.proof!.map(fromHex), fromHex(proof.checkpoint!.rootHash))).toBe(true);
-    await sql`select 1`.execute(db.kysely);
-  }, 60_000);
+      expect((fs.statSync(env.REESTR_LOG_KEY_FILE).mode & 0o777).toString(8)).toBe('600');
+
+      const intact = cli();
+      expect(intact.stderr).not.toContain('reestr:');
+      expect(intact.stdout).toContain('The log is intact.');
+      expect(intact.status).toBe(0);
+
+      await own.kysely.updateTable('registry_records').set({ valid_till: '2031-01-01' }).where('id', '=', id).execute();
+      const tampered = cli();
+      expect(tampered.status).toBe(1);
+      expect(tampered.stdout).toContain('TAMPERED: 1 problem(s)');
+      expect(tampered.stdout).toContain(`[record_changed] record ${id}`);
+      expect(tampered.stdout).toContain('valid_till');
+    } finally {
+      await own.close();
+      await database.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
