@@ -23,8 +23,12 @@ import { systemRoutes, VERSION } from './system/routes';
 import { searchRoutes } from './search/routes';
 import { bomRoutes } from './bom/routes';
 import { registryLogRoutes } from './registry/log/routes';
+import { registryRoutes } from './registry/routes';
 
-export type AppConfig = Pick<Config, 'demo' | 'secureCookies' | 'bodyLimitBytes' | 'loginAttemptsPerMinute' | 'logLevel' | 'webRoot' | 'bomMaxBytes'>;
+export type AppConfig = Pick<
+  Config,
+  'demo' | 'secureCookies' | 'bodyLimitBytes' | 'loginAttemptsPerMinute' | 'logLevel' | 'webRoot' | 'bomMaxBytes' | 'registryVerifyPerMinute'
+>;
 
 export async function buildApp(config: AppConfig, services: Services): Promise<FastifyInstance> {
   const app = Fastify({
@@ -83,7 +87,12 @@ export async function buildApp(config: AppConfig, services: Services): Promise<F
   await app.register(searchRoutes, { search: services.search });
   await app.register(multipart, { limits: { fileSize: config.bomMaxBytes, files: 1, fields: 10, fieldSize: config.bomMaxBytes, parts: 12 } });
   await app.register(bomRoutes, { bom: services.bom, maxBytes: config.bomMaxBytes });
-  await app.register(registryLogRoutes, { registryLog: services.registryLog });
+  await app.register(registryRoutes, {
+    registry: services.registry,
+    verification: services.registryVerification,
+    verifyPerMinute: config.registryVerifyPerMinute,
+  });
+  await app.register(registryLogRoutes, { registryLog: services.registryLog, verifyPerMinute: config.registryVerifyPerMinute });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const indexHtml = path.join(config.webRoot, 'index.html');

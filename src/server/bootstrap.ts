@@ -1,7 +1,7 @@
 /**
- * What a start does before serving: apply migrations, make sure the category tree exists, load the demo
- * dataset into a new database, create the first administrator (with a generated password, printed once)
- * and, in explicit demo mode only, the demo accounts.
+ * What a start does before serving: apply migrations, make sure the category tree and the rule sets known at
+ * the start exist, load the demo dataset into a new database, create the first administrator (with a
+ * generated password, printed once) and, in explicit demo mode only, the demo accounts.
  */
 import { sql } from 'kysely';
 import type { Config } from './config';
@@ -31,6 +31,7 @@ export async function bootstrap(
 ): Promise<BootstrapResult> {
   const migrationsApplied = await migrateToLatest(db);
   await services.categories.ensure(CATEGORY_TREE);
+  await services.registry.ensureInitialRuleSets();
   // every write stores the search keys, so rows without them exist only right after the search migration, and
   // stale ones only after the matching rules changed: with the current version recorded there is nothing to do
   const keysVersion = await readSetting(db, KEYS_VERSION_KEY);

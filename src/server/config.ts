@@ -17,6 +17,10 @@ export interface Config {
   /** Largest BOM upload and most BOM lines accepted. */
   bomMaxBytes: number;
   bomMaxLines: number;
+  /** Public registry verifications per client and minute (bulk: a twentieth of it). */
+  registryVerifyPerMinute: number;
+  /** Largest ПП 719 open-data CSV accepted by the admin upload. */
+  gispMaxBytes: number;
   /** Ed25519 key signing the registry log's checkpoints: PEM text (shared by several processes), else this PEM file (created, mode 0600, when missing). */
   logKey: string | undefined;
   logKeyFile: string;
@@ -48,6 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10),
     bomMaxBytes: int(env, 'BOM_MAX_BYTES', 20 * 1024 * 1024),
     bomMaxLines: int(env, 'BOM_MAX_LINES', 50_000),
+    registryVerifyPerMinute: int(env, 'REGISTRY_VERIFY_PER_MINUTE', 120),
+    gispMaxBytes: int(env, 'GISP_MAX_BYTES', 512 * 1024 * 1024),
     logKey: env.REESTR_LOG_KEY || undefined,
     logKeyFile: env.REESTR_LOG_KEY_FILE || defaultLogKeyFile(env.DATABASE_URL || `sqlite:${path.join('data', 'reestr.sqlite')}`),
     adminEmail: env.REESTR_ADMIN_EMAIL || 'admin@reestr.local',

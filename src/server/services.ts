@@ -18,6 +18,9 @@ import { BomService } from './bom/service';
 import { RegistryLogRepository } from './registry/log/repository';
 import { RegistryLog } from './registry/log/service';
 import { loadLogKey, logKeyFromPem, generateLogKeyPem } from './registry/log/signing';
+import { RegistryRepository } from './registry/repository';
+import { RegistryService } from './registry/service';
+import { RegistryVerification } from './registry/verification';
 
 export function createServices(
   db: Db,
@@ -41,6 +44,8 @@ export function createServices(
   const registryLog = new RegistryLog(new RegistryLogRepository(k, db.dialect), () =>
     options.logKey || options.logKeyFile ? loadLogKey({ pem: options.logKey, file: options.logKeyFile ?? '' }) : logKeyFromPem(generateLogKeyPem()),
   );
+  const registryRepo = new RegistryRepository(k, db.dialect);
+  const registry = new RegistryService(registryRepo, registryLog, organizationsRepo, categories);
   return {
     db,
     accounts: new AccountsService(new AccountsRepository(k), options.sessionTtlHours),
@@ -55,6 +60,8 @@ export function createServices(
     analogsRepo,
     search: new SearchService(searchRepo, productTypesRepo, categories),
     registryLog,
+    registry,
+    registryVerification: new RegistryVerification(registryRepo, registry),
     bom: new BomService(new BomRepository(k), searchRepo, { maxBytes: options.bomMaxBytes ?? 20 * 1024 * 1024, maxLines: options.bomMaxLines ?? 50_000 }),
   };
 }

@@ -30,6 +30,7 @@ export async function createTestApp(
       bodyLimitBytes: 64 * 1024,
       loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
       bomMaxBytes: options.bomMaxBytes ?? 128 * 1024,
+      registryVerifyPerMinute: 1000,
       logLevel: 'silent',
       webRoot: '/nonexistent',
     },
