@@ -10,6 +10,7 @@ import { ProductPage } from './catalogue/ProductPage';
 import { HomePage } from './home/HomePage';
 import { OrganizationListPage } from './organizations/OrganizationListPage';
 import { OrganizationPage } from './organizations/OrganizationPage';
+import { registryRoutes } from './registry/routes';
 import { SearchPage } from './search/SearchPage';
 import { Layout } from './shell/Layout';
 import { NotFoundPage } from './shell/NotFoundPage';
@@ -33,6 +34,7 @@ export const routes: RouteObject[] = [
           { path: 'search', element: <SearchPage /> },
           { path: 'bom', element: <BomUploadPage /> },
           { path: 'bom/:id', element: <BomAnalysisPage /> },
+          ...registryRoutes,
           { path: 'login', element: <LoginPage /> },
           { path: 'account', element: <AccountPage /> },
           { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,6 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { NavLink } from 'react-router';
+import { useCurrentUser } from '../auth/api';
 import { useT } from '../i18n';
 import { NAV_ITEMS } from './navItems';
 
@@ -13,11 +14,12 @@ type MainNavProps = {
 /** Catalogue / foreign parts / organizations; the current section is highlighted. */
 export function MainNav({ orientation, withTestIds, onNavigate }: MainNavProps) {
   const t = useT();
+  const user = useCurrentUser();
   const Container = orientation === 'horizontal' ? Group : Stack;
   return (
     <Container gap={4} component="nav" aria-label="main">
-      {NAV_ITEMS.map((item) => (
-        <NavLink key={item.to} to={item.to} onClick={onNavigate} style={{ textDecoration: 'none' }}>
+      {NAV_ITEMS.filter((item) => !item.visible || item.visible(user)).map((item) => (
+        <NavLink key={item.to} to={item.to} end={item.to === '/registry'} onClick={onNavigate} style={{ textDecoration: 'none' }}>
           {({ isActive }) => (
             <Button
               component="span"

@@ -1,10 +1,16 @@
+import type { User } from '../http/types';
 import type { MessageKey } from '../i18n';
 
-export type NavItem = { to: string; label: MessageKey; testId: string };
+/** `visible`: shown only to the users it returns true for (everyone when absent). */
+export type NavItem = { to: string; label: MessageKey; testId: string; visible?: (user: User | null) => boolean };
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/products', label: 'nav.products', testId: 'nav-products' },
   { to: '/foreign-parts', label: 'nav.foreignParts', testId: 'nav-foreign-parts' },
   { to: '/organizations', label: 'nav.organizations', testId: 'nav-organizations' },
   { to: '/bom', label: 'nav.bom', testId: 'nav-bom' },
+  { to: '/registry', label: 'nav.registry', testId: 'nav-registry' },
+  { to: '/registry/verify', label: 'nav.verify', testId: 'nav-verify' },
+  { to: '/registry/queue', label: 'nav.queue', testId: 'nav-queue', visible: (user) => user?.role === 'operator' || user?.role === 'admin' },
+  { to: '/registry/imports', label: 'nav.imports', testId: 'nav-imports', visible: (user) => user?.role === 'admin' },
 ];

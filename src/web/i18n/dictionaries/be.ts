@@ -1,3 +1,4 @@
+import { registryBe } from '../../registry/i18n/be';
 import type { Dictionary } from '../types';
 
 /** Belarusian (беларуская мова). */
@@ -395,4 +396,6 @@ export const be: Dictionary = {
   'notFound.title': 'Старонка не знойдзена',
   'notFound.text': 'Такой старонкі няма. Магчыма, спасылка састарэла або ў ёй памылка.',
   'notFound.home': 'На галоўную',
+
+  ...registryBe,
 };

@@ -1,3 +1,4 @@
+import { registryEn } from '../../registry/i18n/en';
 import type { Dictionary } from '../types';
 
 /** English. */
@@ -393,4 +394,6 @@ export const en: Dictionary = {
   'notFound.title': 'Page not found',
   'notFound.text': 'There is no such page. The link may be outdated or mistyped.',
   'notFound.home': 'Go to the home page',
+
+  ...registryEn,
 };

@@ -3,6 +3,7 @@
  * the Belarusian and English dictionaries must have exactly the same keys.
  * Placeholders: `{name}`.
  */
+import { registryRu } from '../../registry/i18n/ru';
 export const ru = {
   'app.name': 'Союзный реестр',
   'app.tagline': 'Отечественные аналоги импортных электронных компонентов',
@@ -397,4 +398,6 @@ export const ru = {
   'notFound.title': 'Страница не найдена',
   'notFound.text': 'Такой страницы нет. Возможно, ссылка устарела или в ней опечатка.',
   'notFound.home': 'На главную',
+
+  ...registryRu,
 };

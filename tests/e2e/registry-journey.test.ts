@@ -1,0 +1,140 @@
+/**
+ * The registry in real Chromium: a producer applies for a product type made entirely in Russia and sees the
+ * self-assessment give level 1, submits; a registry operator of Russia includes it from the review queue;
+ * anyone verifies the number; the record page shows the history of decisions and the log proof.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useJourney } from '../support/browser';
+import { E2E_ADMIN } from '../support/server';
+
+const journey = useJourney();
+const page = () => journey().page;
+const url = (path: string) => new URL(path, journey().server.url).toString();
+const PASSWORD = 'registry-journey-password';
+const suffix = Date.now().toString().slice(-6);
+const DESIGNATION = `К1533ЛА3-Р${suffix}`;
+const PRODUCER = `producer.${suffix}@e2e.reestr`;
+const OPERATOR = `operator.ru.${suffix}@e2e.reestr`;
+const state = { recordId: 0, number: '' };
+
+/** A signed-in API client for the test setup (cookie + CSRF token, as the web app does). */
+async function signedIn(email: string, password: string) {
+  const login = await fetch(url('/api/auth/login'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in of ${email} failed: ${login.status} ${await login.text()}`);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(url(path), {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+}
+
+async function signInInBrowser(email: string, next: string) {
+  await page().goto(url(`/login?next=${encodeURIComponent(next)}`));
+  await page().getByTestId('login-email').fill(email);
+  await page().getByTestId('login-password').fill(PASSWORD);
+  await page().getByTestId('login-submit').click();
+  await expect.poll(() => page().getByTestId('user-menu').count()).toBe(1);
+}
+
+async function signOut() {
+  await page().getByTestId('user-menu').click();
+  await page().getByTestId('sign-out').click();
+  await expect.poll(() => page().getByTestId('sign-in-link').count()).toBe(1);
+}
+
+beforeAll(async () => {
+  const admin = await signedIn(E2E_ADMIN.email, E2E_ADMIN.password);
+  const org = await admin<{ id: number }>('POST', '/api/organizations', { name: `АО «Микрон-Тест ${suffix}»`, country: 'RU', inn: `77${suffix}01` });
+  await admin('POST', '/api/product-types', { designation: DESIGNATION, makerId: org.id, functionRu: '4 логических элемента 2И-НЕ' });
+  await admin('POST', '/api/users', { email: PRODUCER, name: 'Производитель', role: 'user', password: PASSWORD });
+  await admin('POST', `/api/organizations/${org.id}/members`, { email: PRODUCER, role: 'manager' });
+  await admin('POST', '/api/users', { email: OPERATOR, name: 'Оператор РФ', role: 'operator', operatorCountry: 'RU', password: PASSWORD });
+});
+
+describe('registry journey', () => {
+  it('a producer applies with every operation in Russia and the self-assessment says level 1', async () => {
+    await signInInBrowser(PRODUCER, '/registry');
+    await page().getByTestId('registry-apply-link').click();
+    await expect.poll(() => page().getByTestId('apply-organization').inputValue()).toContain('Микрон-Тест');
+    await page().getByTestId('apply-products').click();
+    await page().getByTestId('apply-products').fill(DESIGNATION.slice(0, 9));
+    await page().getByRole('option', { name: DESIGNATION }).click();
+    await page().getByTestId('apply-next').click();
+
+    await page().getByTestId('facts-tax-resident').getByText('да').click();
+    await page().getByTestId('facts-design-rights').fill('10');
+    await page().getByTestId('facts-foreign-solutions').getByText('нет').click();
+    await page().getByTestId('apply-next').click();
+
+    await page().getByTestId('operation-add-all').click();
+    await expect.poll(() => page().getByTestId('operation-row').count()).toBeGreaterThan(5);
+    const pp764 = page().locator('[data-testid="self-assessment"] [data-testid="evaluation-result"][data-rule-set="ru-pp764-ic"]');
+    await expect.poll(() => pp764.getAttribute('data-level'), { timeout: 15_000 }).toBe('1');
+    await expect.poll(() => pp764.getAttribute('data-outcome')).toBe('qualified');
+    await expect.poll(() => pp764.locator('[data-testid="evaluation-condition"][data-met="met"]').count()).toBeGreaterThan(3);
+
+    await page().getByTestId('apply-save').click();
+    await expect.poll(() => new URL(page().url()).pathname).toMatch(/^\/registry\/\d+\/edit$/);
+    await page().getByTestId('apply-next').click();
+    await page().getByTestId('apply-submit').click();
+    await expect.poll(() => new URL(page().url()).pathname).toMatch(/^\/registry\/\d+$/);
+    await expect.poll(() => page().getByTestId('registry-record').getAttribute('data-state')).toBe('submitted');
+    state.recordId = Number(new URL(page().url()).pathname.split('/').pop());
+    await signOut();
+  });
+
+  it('an operator of Russia finds it in the review queue and includes it', async () => {
+    await signInInBrowser(OPERATOR, '/');
+    await page().getByTestId('nav-queue').click();
+    const row = page().locator(`[data-testid="registry-row"][data-id="${state.recordId}"]`);
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByTestId('registry-row-link').click();
+    await expect.poll(() => page().getByTestId('decisions-panel').count()).toBe(1);
+    await expect.poll(() => page().getByTestId('decision-form').getAttribute('data-kind')).toBe('include');
+    await page().getByTestId('decision-remarks').fill('Документы проверены');
+    await page().getByTestId('decision-submit').click();
+    await expect.poll(() => page().getByTestId('registry-record').getAttribute('data-state')).toBe('included');
+    await expect.poll(() => page().getByTestId('record-number').innerText()).toMatch(/^RU-\d{4}-\d{6}$/);
+    state.number = (await page().getByTestId('record-number').innerText()).trim();
+    await expect.poll(() => page().getByTestId('record-level').innerText()).toContain('1');
+    await signOut();
+  });
+
+  it('anyone verifies the number and sees that it is valid', async () => {
+    await page().getByTestId('nav-verify').click();
+    await page().getByTestId('verify-input').fill(state.number);
+    await page().getByTestId('verify-submit').click();
+    await expect.poll(() => page().getByTestId('verify-verdict').getAttribute('data-verdict')).toBe('valid');
+    await expect.poll(() => page().getByTestId('verify-verdict-text').innerText()).toMatch(/Действует/);
+    await expect.poll(() => page().getByTestId('verify-record').innerText()).toContain('Микрон-Тест');
+  });
+
+  it('the record page shows the history of decisions and the log proof', async () => {
+    await page().goto(url(`/registry/${state.recordId}`));
+    await expect.poll(() => page().getByTestId('record-number').innerText()).toBe(state.number);
+    const kinds = () =>
+      page()
+        .getByTestId('history-event')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
+    await expect.poll(kinds).toEqual(expect.arrayContaining(['apply', 'submit', 'include']));
+    await expect.poll(() => page().getByTestId('log-verdict').getAttribute('data-ok'), { timeout: 15_000 }).toBe('true');
+    await expect.poll(() => page().getByTestId('log-verdict').innerText()).toMatch(/доказательство сходится/);
+    await expect.poll(() => page().getByTestId('log-entry').count()).toBeGreaterThanOrEqual(3);
+    // Ed25519 in WebCrypto: checked where the browser has it, never reported as a bad signature
+    await expect.poll(() => page().getByTestId('log-signature').getAttribute('data-ok')).not.toBe('false');
+  });
+});
