@@ -10,6 +10,7 @@ import { migrateToLatest } from './db/migrate';
 import { CATEGORY_TREE } from '../domain/categories';
 import { loadDemoDataset } from './demo/dataset';
 import { ensureDemoAccounts } from './demo/accounts';
+import { ensureDemoRegistry } from './demo/registry';
 import type { Services } from './services';
 import type { ImportReport } from './catalogue-io/import';
 import { reindexSearch, SEARCH_KEYS_VERSION } from './search/reindex';
@@ -45,8 +46,10 @@ export async function bootstrap(
     await writeSetting(db, SEEDED_KEY, new Date().toISOString());
   }
   let admin: BootstrapResult['admin'] = null;
-  if (config.demo) await ensureDemoAccounts(services);
-  else if ((await services.accounts.countUsers()) === 0) {
+  if (config.demo) {
+    await ensureDemoAccounts(services);
+    await ensureDemoRegistry(services);
+  } else if ((await services.accounts.countUsers()) === 0) {
     const created = await services.accounts.createUser({ email: config.adminEmail, name: 'Administrator', role: 'admin', password: adminPassword });
     admin = { email: created.user.email, password: created.password ?? '(as given in REESTR_ADMIN_PASSWORD)' };
   }

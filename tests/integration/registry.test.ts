@@ -4,6 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, createTestApp, signIn, userClient, type Client, type TestApp } from '../support/app';
+import { createTestDatabase } from '../support/db';
+import { createServices } from '../../src/server/services';
+import { bootstrap } from '../../src/server/bootstrap';
 
 let t: TestApp;
 let admin: Client;
@@ -309,5 +312,28 @@ describe('rejection and documents', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/registry/documents/${doc.id}` })).statusCode).toBe(404);
     expect((await operatorBy.request('GET', `/api/registry/documents/${doc.id}`)).statusCode).toBe(404);
     expect((await milandr.request('POST', `/api/registry/records/${record.id}/documents`, { file: 'x' })).statusCode).toBe(400);
+  });
+});
+
+describe('demo mode', () => {
+  it('shows a demo record decided through the log, once, however often the server starts', async () => {
+    const database = await createTestDatabase();
+    const db = database.open();
+    try {
+      const services = createServices(db, { sessionTtlHours: 1 });
+      const config = { demo: true, seedOnFirstStart: true, adminEmail: 'admin@demo.test' };
+      await bootstrap(db, services, config);
+      await bootstrap(db, services, config);
+      const list = await services.registry.list(null, {}, { page: 1, pageSize: 10, order: 'desc' });
+      expect(list.total).toBe(1);
+      expect(list.items[0]).toMatchObject({ state: 'included', status: 'active', country: 'RU', level: 1 });
+      const record = await services.registry.get(null, list.items[0].id);
+      expect(record.history.map((h) => h.kind)).toEqual(['apply', 'submit', 'include']);
+      expect(record.remarks).toContain('емонстрац');
+      expect((await services.registryLog.verify()).ok).toBe(true);
+    } finally {
+      await db.close();
+      await database.drop();
+    }
   });
 });

@@ -165,6 +165,12 @@ export class AccountsService {
     return this.repo.countUsers();
   }
 
+  /** A principal for work the server does on a user's behalf (demo data), as if they had signed in. */
+  async principalOf(email: string): Promise<Principal | null> {
+    const row = await this.repo.findUserByEmail(email);
+    return row ? this.principal(await this.publicUser(row), 'session', null, true) : null;
+  }
+
   findUserByEmail(email: string) {
     return this.repo.findUserByEmail(email);
   }
