@@ -14,6 +14,7 @@ import { importCatalogue, readCatalogueCsv, type ImportReport } from './server/c
 import { exportCatalogue, type ExportFormat } from './server/catalogue-io/export';
 import { ensureWebBuild } from './server/web-build';
 import { reindexSearch } from './server/search/reindex';
+import type { GispImportSummary } from './server/registry/gisp/service';
 
 const program = new Command();
 program.name('reestr').description('Союзный реестр: domestic analogs, registry status and demand').showHelpAfterError();
@@ -100,16 +101,83 @@ program
     }
   });
 
+function printGispSummary(s: GispImportSummary) {
+  const lines = [
+    `as of ${s.asOf}${s.previousAsOf ? ` (previous import as of ${s.previousAsOf})` : ''}: ${s.rows} rows, ${s.records} registry numbers`,
+    `new:        ${s.new}`,
+    `renewed:    ${s.renewed}`,
+    `excluded:   ${s.excluded}`,
+    `expired:    ${s.expired}`,
+    `updated:    ${s.updated}`,
+    `unchanged:  ${s.unchanged}`,
+    `absent:     ${s.absent} (imported before, not in this file; kept)`,
+    `decisions:  ${s.events}`,
+    `rejected rows: ${s.rejectedRows}`,
+  ];
+  console.log(lines.join('\n'));
+  for (const e of s.rejected.slice(0, 50)) console.log(`  line ${e.line}: ${e.message}`);
+  if (s.rejectedRows > 50) console.log(`  … and ${s.rejectedRows - 50} more`);
+}
+
+/** `reestr import gisp FILE [--as-of DATE]`: the Russian registry's open data (ПП 719). */
+async function importGisp(file: string, asOf: string | undefined) {
+  const config = loadConfig();
+  const db = openDatabase(config.databaseUrl);
+  try {
+    await migrateToLatest(db);
+    const services = createServices(db, config);
+    let bar: ReturnType<typeof progressBar> | null = null;
+    let phase = '';
+    const result = await services.registryGisp.importFile(file, {
+      fileName: path.basename(file),
+      asOf,
+      onProgress: (p: { phase: string; done: number; total: number }) => {
+        if (p.phase !== phase) {
+          bar?.stop();
+          phase = p.phase;
+          bar = progressBar(p.phase === 'read' ? 'read (bytes)' : 'apply (numbers)', p.total);
+        }
+        bar!.update(p.done);
+      },
+    });
+    (bar as ReturnType<typeof progressBar> | null)?.stop();
+    console.log(`Import ${result.id} of ${result.fileName} (sha256 ${result.sha256.slice(0, 12)}…) in ${result.summary.seconds} s`);
+    printGispSummary(result.summary);
+  } finally {
+    await db.close();
+  }
+}
+
+/** `reestr export gisp FILE [--all]`: registry records in the ПП 719 layout. */
+async function exportGisp(file: string, all: boolean) {
+  const db = openDatabase(loadConfig().databaseUrl);
+  try {
+    await migrateToLatest(db);
+    const out = fs.createWriteStream(file);
+    let rows = -1;
+    for await (const chunk of createServices(db, { sessionTtlHours: 1 }).registryGisp.exportLines({ all })) {
+      rows += chunk.split('\r\n').length - 1;
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    }
+    await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    console.log(`Wrote ${rows} rows to ${file}`);
+  } finally {
+    await db.close();
+  }
+}
+
 program
   .command('import')
-  .description('import catalogue rows (product types, foreign parts, analog links) from CSV')
-  .argument('<kind>', 'what to import: catalogue')
+  .description('import catalogue rows (product types, foreign parts, analog links) from CSV, or the Russian registry open data (gisp)')
+  .argument('<kind>', 'what to import: catalogue or gisp (ПП 719 open-data CSV, 27 columns)')
   .argument('<file>', 'CSV file in the exchange layout (see `reestr export`) or the reference layout')
   .option('--dry-run', 'validate and count, write nothing')
   .option('--source <text>', 'provenance for rows without a source column')
-  .action(async (kind: string, file: string, opts: { dryRun?: boolean; source?: string }) => {
-    if (kind !== 'catalogue') throw new InvalidArgumentError(`unknown kind "${kind}"; supported: catalogue`);
+  .option('--as-of <date>', 'gisp: the date statuses are compared on (YYYY-MM-DD, default today)')
+  .action(async (kind: string, file: string, opts: { dryRun?: boolean; source?: string; asOf?: string }) => {
+    if (kind !== 'catalogue' && kind !== 'gisp') throw new InvalidArgumentError(`unknown kind "${kind}"; supported: catalogue, gisp`);
     if (!fs.existsSync(file)) throw new InvalidArgumentError(`no such file: ${file}`);
+    if (kind === 'gisp') return importGisp(file, opts.asOf);
     const config = loadConfig();
     const db = openDatabase(config.databaseUrl);
     try {
@@ -130,10 +198,16 @@ program
 
 program
   .command('export')
-  .description('export the catalogue (one row per analog link) as CSV, JSON or XLSX')
-  .argument('<file>', 'output file; the format follows the extension unless --format is given')
+  .description('export the catalogue (one row per analog link) as CSV, JSON or XLSX; `export gisp FILE` writes registry records in the ПП 719 layout')
+  .argument('<file>', 'output file; the format follows the extension unless --format is given (or: gisp)')
+  .argument('[gispFile]', 'with gisp: the output CSV')
   .option('--format <format>', 'csv, json or xlsx')
-  .action(async (file: string, opts: { format?: string }) => {
+  .option('--all', 'gisp: every included record, not only reestr’s own')
+  .action(async (file: string, gispFile: string | undefined, opts: { format?: string; all?: boolean }) => {
+    if (file === 'gisp') {
+      if (!gispFile) throw new InvalidArgumentError('name the output file: reestr export gisp FILE.csv');
+      return exportGisp(gispFile, Boolean(opts.all));
+    }
     const format = (opts.format ?? path.extname(file).slice(1)).toLowerCase();
     if (!['csv', 'json', 'xlsx'].includes(format)) throw new InvalidArgumentError(`unknown format "${format}"; use csv, json or xlsx`);
     const db = openDatabase(loadConfig().databaseUrl);

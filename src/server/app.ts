@@ -23,12 +23,14 @@ import { systemRoutes, VERSION } from './system/routes';
 import { searchRoutes } from './search/routes';
 import { bomRoutes } from './bom/routes';
 import { registryLogRoutes } from './registry/log/routes';
+import { gispRoutes } from './registry/gisp/routes';
 import { registryRoutes } from './registry/routes';
 
 export type AppConfig = Pick<
   Config,
   'demo' | 'secureCookies' | 'bodyLimitBytes' | 'loginAttemptsPerMinute' | 'logLevel' | 'webRoot' | 'bomMaxBytes' | 'registryVerifyPerMinute'
->;
+> &
+  Partial<Pick<Config, 'gispMaxBytes'>>;
 
 export async function buildApp(config: AppConfig, services: Services): Promise<FastifyInstance> {
   const app = Fastify({
@@ -93,6 +95,7 @@ export async function buildApp(config: AppConfig, services: Services): Promise<F
     verifyPerMinute: config.registryVerifyPerMinute,
   });
   await app.register(registryLogRoutes, { registryLog: services.registryLog, verifyPerMinute: config.registryVerifyPerMinute });
+  await app.register(gispRoutes, { gisp: services.registryGisp, maxBytes: config.gispMaxBytes ?? 512 * 1024 * 1024 });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const indexHtml = path.join(config.webRoot, 'index.html');

@@ -18,6 +18,8 @@ import { BomService } from './bom/service';
 import { RegistryLogRepository } from './registry/log/repository';
 import { RegistryLog } from './registry/log/service';
 import { loadLogKey, logKeyFromPem, generateLogKeyPem } from './registry/log/signing';
+import { GispRepository } from './registry/gisp/repository';
+import { GispService } from './registry/gisp/service';
 import { RegistryRepository } from './registry/repository';
 import { RegistryService } from './registry/service';
 import { RegistryVerification } from './registry/verification';
@@ -60,6 +62,7 @@ export function createServices(
     analogsRepo,
     search: new SearchService(searchRepo, productTypesRepo, categories),
     registryLog,
+    registryGisp: new GispService(new GispRepository(k, db.dialect), registryLog),
     registry,
     registryVerification: new RegistryVerification(registryRepo, registry),
     bom: new BomService(new BomRepository(k), searchRepo, { maxBytes: options.bomMaxBytes ?? 20 * 1024 * 1024, maxLines: options.bomMaxLines ?? 50_000 }),

@@ -6,8 +6,12 @@ import {
   checkGispHeader,
   gispActiveOn,
   gispCsvLine,
+  gispDetailsJson,
+  gispValuesFromDetails,
   gispRecord,
   gispValues,
+  gispValuesFromJson,
+  gispValuesJson,
   groupGispRows,
   isGispRowError,
   parseGispBoolean,
@@ -287,5 +291,34 @@ describe('gispCsvLine', () => {
     expect(checkGispHeader((read[0] as { fields: string[] }).fields)).toBeNull();
     const back = read.slice(1).map((r) => parseGispRow((r as { fields: string[] }).fields, r.line) as GispRow);
     expect(back.map(gispValues)).toEqual(rows.map(gispValues).map((v) => ({ ...v, productName: v.productName?.trim() ?? null })));
+  });
+});
+
+describe('gispValuesJson', () => {
+  it('is a compact canonical text that reads back to the same values', () => {
+    const r = row({ TNVED: '8542 31 000 0;8542 39 900 0', Isai: 'Да', Percentage: '55,5' });
+    const json = gispValuesJson(r);
+    expect(json.startsWith('["ООО \\"ТЕСТ\\"",')).toBe(true);
+    expect(gispValuesFromJson(json)).toEqual(gispValues(r));
+    expect(() => gispValuesFromJson('[1,2]')).toThrow();
+  });
+
+  it('checks leap years in dates', () => {
+    expect(parseGispDate('2024-02-29')).toBe('2024-02-29');
+    expect(parseGispDate('2023-02-29')).toBeUndefined();
+    expect(parseGispDate('29.02.2000')).toBe('2000-02-29');
+    expect(parseGispDate('29.02.1900')).toBeUndefined();
+  });
+});
+
+describe('gispDetailsJson', () => {
+  it('stores the filled values by name and reads them back', () => {
+    const r = row({ TNVED: '8542 31 000 0;8542 39 900 0' });
+    const details = gispDetailsJson(r);
+    expect(JSON.parse(details)).toMatchObject({ source: 'gisp', docName: 'Акт экспертизы ТПП', tnved: ['8542 31 000 0', '8542 39 900 0'] });
+    expect(details).not.toContain('null');
+    expect(gispValuesFromDetails(details)).toEqual(gispValues(r));
+    expect(gispValuesFromDetails('{"decision":"include"}')).toBeNull();
+    expect(gispValuesFromDetails(null)).toBeNull();
   });
 });

@@ -260,9 +260,27 @@ const text = (raw: string): string | null => {
 };
 
 /** `YYYY-MM-DD` (a time part after it is dropped) or `DD.MM.YYYY`, checked against the calendar. */
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isDigits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function validDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1]) return false;
+  return m !== 2 || d < 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+}
+
 export function parseGispDate(raw: string): string | null | undefined {
   const v = text(raw);
   if (v === null) return null;
+  // the common case, without a regular expression or allocation
+  if (v.length === 10 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45 && isDigits(v, 0, 4) && isDigits(v, 5, 7) && isDigits(v, 8, 10))
+    return validDay(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10))) ? v : undefined;
   let y: number, m: number, d: number;
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(v);
   if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -271,9 +289,7 @@ export function parseGispDate(raw: string): string | null | undefined {
     if (!match) return undefined;
     [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
   }
-  if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  if (!validDay(y, m, d)) return undefined;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
@@ -322,18 +338,24 @@ export function parseGispRow(fields: string[], line: number): GispRow | GispRowE
   try {
     const level = decimal(fields, 20);
     if (level !== null && !Number.isInteger(level)) throw new CellError(`ElectronicProductLevel: "${fields[20].trim()}" is not a whole number`);
-    const values: GispValues = {
+    const registerNumber = text(fields[10]);
+    const primaryNumber = text(fields[5]);
+    const number = registerNumber ?? primaryNumber;
+    if (number === null) return { line, message: 'no registry number: Registernumber and Regnumber are both empty' };
+    const numberKey = registryNumberKey(number);
+    if (numberKey === '') return { line, message: `Registernumber: "${number}" is not a registry number` };
+    const row: GispRow = {
       makerName: text(fields[0]),
       ogrn: text(fields[1]),
       inn: text(fields[2]),
       makerAddress: text(fields[3]),
       productionAddress: text(fields[4]),
-      primaryNumber: text(fields[5]),
+      primaryNumber,
       ektru: text(fields[6]),
       docDate: date(fields, 7),
       validTill: date(fields, 8),
       endDate: date(fields, 9),
-      registerNumber: text(fields[10]),
+      registerNumber,
       productName: text(fields[11]),
       okpd2: text(fields[12]),
       tnved: parseTnved(fields[13]),
@@ -350,14 +372,13 @@ export function parseGispRow(fields: string[], line: number): GispRow | GispRowE
       docValidTillTpp: date(fields, 24),
       department: text(fields[25]),
       conclusionNumber: text(fields[26]),
+      line,
+      number,
+      numberKey,
     };
-    const number = values.registerNumber ?? values.primaryNumber;
-    if (number === null) return { line, message: 'no registry number: Registernumber and Regnumber are both empty' };
-    const numberKey = registryNumberKey(number);
-    if (numberKey === '') return { line, message: `Registernumber: "${number}" is not a registry number` };
-    if (values.productName === null) return { line, message: 'Productname is empty' };
-    if (values.docDate === null) return { line, message: 'Docdate is empty: the date of entry into the registry is required' };
-    return { ...values, line, number, numberKey };
+    if (row.productName === null) return { line, message: 'Productname is empty' };
+    if (row.docDate === null) return { line, message: 'Docdate is empty: the date of entry into the registry is required' };
+    return row;
   } catch (e) {
     if (e instanceof CellError) return { line, message: e.message };
     throw e;
@@ -397,6 +418,101 @@ export function gispValues(row: GispValues): GispValues {
   };
 }
 
+/** The values as a compact JSON array, in column order: the canonical text of a row (staging, hashing, dedupe). */
+export function gispValuesJson(v: GispValues): string {
+  return JSON.stringify([
+    v.makerName,
+    v.ogrn,
+    v.inn,
+    v.makerAddress,
+    v.productionAddress,
+    v.primaryNumber,
+    v.ektru,
+    v.docDate,
+    v.validTill,
+    v.endDate,
+    v.registerNumber,
+    v.productName,
+    v.okpd2,
+    v.tnved,
+    v.regulations,
+    v.score,
+    v.percentage,
+    v.scoreDesc,
+    v.isElectronic,
+    v.isAi,
+    v.level,
+    v.docName,
+    v.docDateBasis,
+    v.docNumber,
+    v.docValidTillTpp,
+    v.department,
+    v.conclusionNumber,
+  ]);
+}
+
+/** The inverse of `gispValuesJson`. */
+export function gispValuesFromJson(json: string): GispValues {
+  return gispValuesFromJsonArray(JSON.parse(json) as unknown[]);
+}
+
+function gispValuesFromJsonArray(a: unknown[]): GispValues {
+  if (!Array.isArray(a) || a.length !== GISP_COLUMNS.length) throw new Error('not the values of a ПП 719 row');
+  return {
+    makerName: a[0] as string | null,
+    ogrn: a[1] as string | null,
+    inn: a[2] as string | null,
+    makerAddress: a[3] as string | null,
+    productionAddress: a[4] as string | null,
+    primaryNumber: a[5] as string | null,
+    ektru: a[6] as string | null,
+    docDate: a[7] as string | null,
+    validTill: a[8] as string | null,
+    endDate: a[9] as string | null,
+    registerNumber: a[10] as string | null,
+    productName: a[11] as string | null,
+    okpd2: a[12] as string | null,
+    tnved: a[13] as string[],
+    regulations: a[14] as string | null,
+    score: a[15] as number | null,
+    percentage: a[16] as number | null,
+    scoreDesc: a[17] as string | null,
+    isElectronic: a[18] as boolean | null,
+    isAi: a[19] as boolean | null,
+    level: a[20] as number | null,
+    docName: a[21] as string | null,
+    docDateBasis: a[22] as string | null,
+    docNumber: a[23] as string | null,
+    docValidTillTpp: a[24] as string | null,
+    department: a[25] as string | null,
+    conclusionNumber: a[26] as string | null,
+  };
+}
+
+/** The values of a period as stored with it: the filled ones only, by name (readable, and small). */
+export function gispDetailsJson(v: GispValues): string {
+  const out: Record<string, unknown> = { source: 'gisp' };
+  for (const [k, value] of Object.entries(gispValues(v))) if (value !== null && !(Array.isArray(value) && !value.length)) out[k] = value;
+  return JSON.stringify(out);
+}
+
+/** The values stored by `gispDetailsJson`, or null when the details are not of an imported row. */
+export function gispValuesFromDetails(details: string | null): GispValues | null {
+  if (!details) return null;
+  let o: Record<string, unknown>;
+  try {
+    o = JSON.parse(details) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  if (typeof o !== 'object' || o === null || o.source !== 'gisp') return null;
+  const v = {} as Record<string, unknown>;
+  for (const k of Object.keys(EMPTY_VALUES)) v[k] = o[k] ?? (k === 'tnved' ? [] : null);
+  return v as unknown as GispValues;
+}
+
+const EMPTY_VALUES: GispValues = gispValuesFromJsonArray(GISP_COLUMNS.map((c) => (c === 'TNVED' ? [] : null)));
+
 // ---------------------------------------------------------------------------------------------------------
 // Records: the rows of one registry number
 // ---------------------------------------------------------------------------------------------------------
@@ -420,14 +536,17 @@ export function comparePeriods<R extends GispValues & { line?: number }>(a: R, b
   return cmp(a.docDate, b.docDate, false) || cmp(a.validTill, b.validTill, true) || (a.line ?? 0) - (b.line ?? 0);
 }
 
-/** Groups the rows of one registry number (all with the same numberKey) into a record. */
-export function gispRecord<R extends GispValues & { line?: number; number: string; numberKey: string }>(rows: R[]): GispRecord<R> {
+/**
+ * Groups the rows of one registry number (all with the same numberKey) into a record. A row repeated verbatim is
+ * one period; pass `unique` when the rows are known to be distinct already.
+ */
+export function gispRecord<R extends GispValues & { line?: number; number: string; numberKey: string }>(rows: R[], unique = false): GispRecord<R> {
   if (!rows.length) throw new Error('a registry record needs at least one row');
   const sorted = [...rows].sort(comparePeriods);
-  // a row repeated verbatim is one period
   const seen = new Set<string>();
   const periods = sorted.filter((r) => {
-    const key = JSON.stringify(gispValues(r));
+    if (unique) return true;
+    const key = gispValuesJson(r);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

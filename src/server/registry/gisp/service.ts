@@ -1,0 +1,635 @@
+/**
+ * Import and export of the Russian registry's open data (ПП 719). The import is a daily re-import of the whole
+ * published file in flat memory:
+ *
+ * 1. stream the file once: decode, read CSV records, check the header, parse each row; rejected rows are kept
+ *    (line and reason); good rows are staged into a temporary table keyed by registry number — the rows of one
+ *    number (renewals) may be anywhere in the file, so grouping them in memory would grow with the file;
+ * 2. read the staging table back in number order, page by page; each page is one transaction: records whose
+ *    source hash (of their rows' values) is unchanged are skipped, the others are inserted or updated with
+ *    their periods, and every change is a decision in the tamper-evident log (`include`, `renew`, `exclude`,
+ *    `import` for corrections), with a checkpoint at the end of each transaction;
+ * 3. count what ran out since the previous import (`expired`: no decision, time passed) and store the summary.
+ *
+ * Nothing is written before the whole file has been read, so a file that is not UTF-8 or has the wrong header
+ * changes nothing. A failure in step 2 leaves the committed pages (each consistent) and marks the import failed;
+ * importing the file again completes it.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { Transaction } from 'kysely';
+import {
+  CsvReader,
+  GISP_HEADER_LINE,
+  checkGispHeader,
+  gispCsvLine,
+  gispRecord,
+  gispDetailsJson,
+  gispValuesFromDetails,
+  gispValuesFromJson,
+  gispValuesJson,
+  isGispRowError,
+  parseGispRow,
+  type CsvRecord,
+  type GispRecord,
+  type GispRowError,
+  type GispValues,
+} from '../../../domain/registry/gisp';
+import type { Database, NewRegistryRecord, RegistryRecordRow } from '../../db/types';
+import { parseJsonList } from '../../db/sql-helpers';
+import { AppError, conflict, invalid, notFound } from '../../http/errors';
+import { nowIso } from '../../clock';
+import { recordSnapshot, type RecordSnapshot } from '../snapshot';
+import { GispRepository, type ExportRecord, type Executor, type ImportRow, type NewPeriod, type StagedRow } from './repository';
+
+export const GISP_SOURCE = 'gisp-pp719';
+export const GISP_ACTOR_NAME = 'ГИСП (открытые данные)';
+/** Rejected rows kept in a summary; the count is always complete. */
+export const MAX_REJECTED_LISTED = 1000;
+
+/** A decision for the tamper-evident log (the shape `services.registryLog.record` takes). */
+export interface GispLogEvent {
+  recordId: number;
+  kind: string;
+  actorId: number | null;
+  actorName: string;
+  at: string;
+  effectiveDate: string | null;
+  remarks: string | null;
+  facts: Record<string, unknown>;
+  snapshot: RecordSnapshot;
+}
+
+/** What the import needs of the registry log service. */
+export interface GispLogWriter {
+  record(trx: Transaction<Database>, events: GispLogEvent[], options?: { checkpoint?: boolean }): Promise<unknown>;
+  checkpoint(trx: Transaction<Database>): Promise<unknown>;
+}
+
+export interface GispImportSummary {
+  status: 'running' | 'finished' | 'failed';
+  /** The date the statuses are taken on (expired = in force on the previous import's date, not on this one). */
+  asOf: string;
+  previousImportId: number | null;
+  previousAsOf: string | null;
+  /** Data rows read (without the header), rejected ones included. */
+  rows: number;
+  /** Distinct registry numbers among the good rows. */
+  records: number;
+  new: number;
+  renewed: number;
+  excluded: number;
+  expired: number;
+  /** Changed in other columns (name, address, documents…), or newly linked to an organization by ИНН. */
+  updated: number;
+  unchanged: number;
+  /** Records of origin gisp that the file no longer lists (kept as they are). */
+  absent: number;
+  /** Decisions written to the log. */
+  events: number;
+  rejectedRows: number;
+  rejected: GispRowError[];
+  error?: string;
+  seconds?: number;
+}
+
+export interface GispImport {
+  id: number;
+  source: string;
+  fileName: string;
+  sha256: string;
+  rows: number;
+  startedBy: number | null;
+  startedAt: string;
+  finishedAt: string;
+  summary: GispImportSummary;
+}
+
+export interface GispImportOptions {
+  fileName?: string;
+  /** `YYYY-MM-DD`; default today (UTC). */
+  asOf?: string;
+  startedBy?: number | null;
+  onProgress?: (p: { phase: 'read' | 'apply'; done: number; total: number }) => void;
+  /** Staged rows read back per page; one page = one transaction (default 2000). */
+  pageRows?: number;
+}
+
+interface Context {
+  importId: number;
+  at: string;
+  startedBy: number | null;
+  summary: GispImportSummary;
+}
+
+type Row = GispValues & { line: number; number: string; numberKey: string };
+
+/** The columns of a record that follow from its rows (everything the import writes except ids and times). */
+type RecordColumns = Omit<NewRegistryRecord, 'id' | 'created_at' | 'updated_at' | 'created_by' | 'source_hash'>;
+
+const COMPARED: (keyof RecordColumns)[] = [
+  'number',
+  'primary_number',
+  'organization_id',
+  'maker_name',
+  'maker_inn',
+  'maker_ogrn',
+  'maker_address',
+  'production_address',
+  'product_name',
+  'product_name_key',
+  'okpd2',
+  'tnved',
+  'regulations',
+  'ektru',
+  'level',
+  'points',
+  'percentage',
+  'score_desc',
+  'is_electronic',
+  'is_ai',
+  'doc_name',
+  'doc_date',
+  'doc_number',
+  'doc_valid_till',
+  'department',
+  'conclusion_number',
+  'state',
+  'valid_from',
+  'valid_till',
+  'end_date',
+];
+
+const flag = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
+const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null) || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) < 1e-9);
+const laterTill = (a: string | null, b: string | null) => a !== b && (a === null || (b !== null && a > b));
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export class GispService {
+  private running = false;
+
+  constructor(
+    private readonly repo: GispRepository,
+    private readonly log: GispLogWriter,
+  ) {}
+
+  // -------------------------------------------------------------------------------------------------------
+  // import
+
+  /** Imports a file of the published layout; throws a 4xx AppError (nothing written) when it is not one. */
+  async importFile(file: string, options: GispImportOptions = {}): Promise<GispImport> {
+    const asOf = options.asOf ?? todayIso();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw invalid(`as-of date "${asOf}" must be YYYY-MM-DD`);
+    if (this.running) throw conflict('an import of the registry open data is already running; try again when it has finished');
+    this.running = true;
+    try {
+      return await this.repo.withConnection((conn) => this.run(conn, file, asOf, options));
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async run(conn: Executor, file: string, asOf: string, options: GispImportOptions): Promise<GispImport> {
+    const started = performance.now();
+    const startedAt = nowIso();
+    const summary: GispImportSummary = {
+      status: 'running',
+      asOf,
+      previousImportId: null,
+      previousAsOf: null,
+      rows: 0,
+      records: 0,
+      new: 0,
+      renewed: 0,
+      excluded: 0,
+      expired: 0,
+      updated: 0,
+      unchanged: 0,
+      absent: 0,
+      events: 0,
+      rejectedRows: 0,
+      rejected: [],
+    };
+    let staging: string | null = null;
+    try {
+      // 1. read and stage
+      const total = (await fs.promises.stat(file)).size;
+      const hash = crypto.createHash('sha256');
+      let header = false;
+      let buffer: StagedRow[] = [];
+      const flush = async () => {
+        if (!buffer.length) return;
+        const rows = buffer;
+        buffer = [];
+        await conn.transaction().execute((trx) => this.repo.stage(trx, staging!, rows));
+      };
+      for await (const { records, bytesRead } of readCsv(file, hash)) {
+        for (const r of records) {
+          if (!header) {
+            if ('error' in r) throw invalid(`the header cannot be read: ${r.error}`);
+            const problem = checkGispHeader(r.fields);
+            if (problem) throw invalid(problem);
+            header = true;
+            staging = await this.repo.createStaging(conn);
+            continue;
+          }
+          summary.rows++;
+          const row = 'error' in r ? { line: r.line, message: r.error } : parseGispRow(r.fields, r.line);
+          if (isGispRowError(row)) {
+            summary.rejectedRows++;
+            if (summary.rejected.length < MAX_REJECTED_LISTED) summary.rejected.push(row);
+            continue;
+          }
+          buffer.push({ number_key: row.numberKey, line: row.line, data: gispValuesJson(row) });
+        }
+        if (buffer.length >= 5000) await flush();
+        options.onProgress?.({ phase: 'read', done: bytesRead, total });
+      }
+      if (!header) throw invalid('the file is empty: no header row');
+      await flush();
+      summary.records = await this.repo.finishStaging(conn, staging!);
+      const sha256 = hash.digest('hex');
+
+      // 2. apply, page by page
+      const previous = (await this.repo.recentImports(GISP_SOURCE, 20)).map(toImport).find((i) => i.summary.status === 'finished');
+      summary.previousImportId = previous?.id ?? null;
+      summary.previousAsOf = previous?.summary.asOf ?? null;
+      const maxIdBefore = await this.repo.maxRecordId(conn);
+      const importId = await this.repo.createImport({
+        source: GISP_SOURCE,
+        file_name: options.fileName ?? file.split(/[\\/]/).pop()!,
+        sha256,
+        rows: summary.rows,
+        summary: JSON.stringify(summary),
+        started_by: options.startedBy ?? null,
+        started_at: startedAt,
+        finished_at: startedAt,
+      });
+      const ctx: Context = { importId, at: startedAt, startedBy: options.startedBy ?? null, summary };
+      try {
+        const pageRows = options.pageRows ?? 2000;
+        let after: string | null = null;
+        let done = 0;
+        for (;;) {
+          const page = await this.repo.stagedPage(conn, staging!, after, pageRows);
+          if (!page.length) break;
+          let groups = groupStaged(page);
+          if (page.length === pageRows) {
+            // the last number may continue on the next page: leave it for then, unless it fills the page alone
+            if (groups.length > 1) groups = groups.slice(0, -1);
+            else groups = [await this.repo.stagedRowsOf(conn, staging!, groups[0][0].number_key)];
+          }
+          await conn.transaction().execute((trx) => this.applyPage(trx, groups, ctx));
+          after = groups[groups.length - 1][0].number_key;
+          done += groups.length;
+          options.onProgress?.({ phase: 'apply', done, total: summary.records });
+        }
+        // 3. what ran out, and what the file no longer lists
+        if (summary.previousAsOf) summary.expired = await this.repo.countExpired(conn, summary.previousAsOf, asOf, maxIdBefore);
+        summary.absent = await this.repo.countAbsent(conn, staging!);
+        summary.status = 'finished';
+      } catch (e) {
+        summary.status = 'failed';
+        summary.error = e instanceof Error ? e.message : String(e);
+        throw e;
+      } finally {
+        summary.seconds = Math.round(performance.now() - started) / 1000;
+        await this.repo.finishImport(importId, { rows: summary.rows, summary: JSON.stringify(summary), finished_at: nowIso() });
+      }
+      return {
+        id: importId,
+        source: GISP_SOURCE,
+        fileName: options.fileName ?? file,
+        sha256,
+        rows: summary.rows,
+        startedBy: ctx.startedBy,
+        startedAt,
+        finishedAt: nowIso(),
+        summary,
+      };
+    } finally {
+      if (staging) await this.repo.dropStaging(conn, staging);
+    }
+  }
+
+  /**
+   * One page of registry numbers in one transaction, with a log checkpoint at its end. The source hash is taken
+   * from the staged text, so an unchanged number costs one indexed lookup and is never parsed again.
+   */
+  private async applyPage(trx: Transaction<Database>, groups: StagedRow[][], ctx: Context): Promise<void> {
+    const { summary } = ctx;
+    const items = groups.map((rows) => {
+      // a row repeated verbatim is one period
+      const unique = rows.filter((r, i) => i === 0 || !rows.slice(0, i).some((q) => q.data === r.data));
+      return { key: rows[0].number_key, rows: unique, hash: sourceHash(unique), lines: rows.map((r) => r.line) };
+    });
+    const states = await this.repo.recordStates(
+      trx,
+      items.map((i) => i.key),
+    );
+    const parse = (rows: StagedRow[]) =>
+      gispRecord(
+        rows.map((r) => {
+          const v = gispValuesFromJson(r.data) as Row;
+          v.line = r.line;
+          v.number = (v.registerNumber ?? v.primaryNumber)!;
+          v.numberKey = r.number_key;
+          return v;
+        }),
+        true,
+      );
+    const work = items.map((item) => {
+      const state = states.get(item.key);
+      const record = state && state.source_hash === item.hash ? null : parse(item.rows);
+      return { ...item, state, record };
+    });
+    // ИНН of every record that is new, changed, or not linked to an organization yet
+    const inns: string[] = [];
+    for (const w of work) {
+      const inn = w.record ? w.record.current.inn : w.state!.organization_id === null ? w.state!.maker_inn : null;
+      if (inn) inns.push(inn);
+    }
+    const orgs = inns.length ? await this.repo.organizationsByInn(trx, inns) : new Map<string, number>();
+    const orgOf = (inn: string | null) => (inn && orgs.get(inn)) || null;
+    const linkable = work.filter((w) => !w.record && w.state!.organization_id === null && orgOf(w.state!.maker_inn) !== null);
+    const changedIds = work.filter((w) => w.record && w.state).map((w) => w.state!.id);
+    const full = await this.repo.recordsById(trx, [...changedIds, ...linkable.map((w) => w.state!.id)]);
+
+    const events: GispLogEvent[] = [];
+    const fresh: { columns: RecordColumns; record: GispRecord<Row>; hash: string; lines: number[] }[] = [];
+    const replaced = new Map<number, GispRecord<Row>>();
+    const event = (
+      recordId: number,
+      kind: string,
+      effectiveDate: string | null,
+      snapshot: RecordSnapshot,
+      lines: number[],
+      facts: Record<string, unknown> = {},
+    ) =>
+      events.push({
+        recordId,
+        kind,
+        actorId: null,
+        actorName: GISP_ACTOR_NAME,
+        at: ctx.at,
+        effectiveDate,
+        remarks: null,
+        facts: { importId: ctx.importId, source: GISP_SOURCE, lines, ...facts },
+        snapshot,
+      });
+
+    for (const { record, state, hash, lines } of work) {
+      if (!record) {
+        // unchanged source; linked when the maker's organization has appeared since
+        const org = state!.organization_id === null ? orgOf(state!.maker_inn) : null;
+        if (org === null) {
+          summary.unchanged++;
+          continue;
+        }
+        const old = full.get(state!.id)!;
+        await this.repo.updateRecord(trx, old.id, { organization_id: org, updated_at: ctx.at });
+        event(old.id, 'import', null, recordSnapshot({ ...old, organization_id: org }), lines, { changed: ['organization_id'] });
+        summary.updated++;
+        continue;
+      }
+      if (!state) {
+        fresh.push({ columns: recordColumns(record, orgOf(record.current.inn)), record, hash, lines });
+        continue;
+      }
+      const old = full.get(state.id)!;
+      const columns = recordColumns(record, old.organization_id ?? orgOf(record.current.inn));
+      const changed = COMPARED.filter((c) => !same(old[c as keyof RegistryRecordRow], columns[c]));
+      if (!changed.length) {
+        // the same facts written differently (order of rows, DD.MM.YYYY, a repeated row)
+        await this.repo.setSourceHash(trx, old.id, hash);
+        summary.unchanged++;
+        continue;
+      }
+      await this.repo.updateRecord(trx, old.id, { ...columns, source_hash: hash, updated_at: ctx.at });
+      replaced.set(old.id, record);
+      const after = { ...old, ...columns } as RegistryRecordRow;
+      const excluded = old.end_date === null && after.end_date !== null;
+      const renewed = (after.valid_from ?? '') > (old.valid_from ?? '') || laterTill(after.valid_till, old.valid_till);
+      const facts = { changed };
+      if (renewed)
+        event(old.id, 'renew', after.valid_from, recordSnapshot({ ...after, end_date: old.end_date }), lines, { ...facts, validTill: after.valid_till });
+      if (excluded) event(old.id, 'exclude', after.end_date, recordSnapshot(after), lines, facts);
+      if (!renewed && !excluded) event(old.id, 'import', null, recordSnapshot(after), lines, facts);
+      if (excluded) summary.excluded++;
+      else if (renewed) summary.renewed++;
+      else summary.updated++;
+    }
+
+    const periodsOf = new Map(replaced);
+    if (replaced.size) await this.repo.deletePeriods(trx, [...replaced.keys()]);
+    if (fresh.length) {
+      const ids = await this.repo.insertRecords(
+        trx,
+        fresh.map((f) => ({ ...f.columns, source_hash: f.hash, created_by: null, created_at: ctx.at, updated_at: ctx.at })),
+      );
+      for (const f of fresh) {
+        const id = ids.get(f.record.numberKey)!;
+        periodsOf.set(id, f.record);
+        const snapshot = recordSnapshot({ ...f.columns, id } as RegistryRecordRow);
+        event(id, 'include', f.record.periods[0].docDate, f.record.endDate ? { ...snapshot, end_date: null } : snapshot, f.lines, {
+          number: f.record.number,
+          periods: f.record.periods.length,
+        });
+        if (f.record.endDate) event(id, 'exclude', f.record.endDate, snapshot, f.lines);
+        summary.new++;
+      }
+    }
+    if (periodsOf.size) {
+      const periods: NewPeriod[] = [];
+      for (const [recordId, record] of periodsOf)
+        for (const p of record.periods)
+          periods.push({ record_id: recordId, valid_from: p.docDate!, valid_till: p.validTill, doc_date: p.docDate, details: gispDetailsJson(p) });
+      await this.repo.insertPeriods(trx, periods);
+    }
+    if (events.length) {
+      await this.log.record(trx, events, { checkpoint: false });
+      await this.log.checkpoint(trx);
+      summary.events += events.length;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // history
+
+  async listImports(limit: number, offset: number): Promise<{ items: GispImport[]; total: number }> {
+    const { items, total } = await this.repo.listImports(GISP_SOURCE, limit, offset);
+    return {
+      items: items.map((i) => {
+        const imp = toImport(i);
+        return { ...imp, summary: { ...imp.summary, rejected: imp.summary.rejected.slice(0, 20) } };
+      }),
+      total,
+    };
+  }
+
+  async getImport(id: number): Promise<GispImport> {
+    const row = await this.repo.getImport(id);
+    if (!row || row.source !== GISP_SOURCE) throw notFound(`import ${id}`);
+    return toImport(row);
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // export
+
+  /**
+   * The published layout, line by line: reestr's own included records (or, with `all`, every included record),
+   * one row per validity period. Records imported from ГИСП are written back exactly as their rows were read.
+   */
+  async *exportLines(options: { all?: boolean } = {}): AsyncGenerator<string> {
+    yield '\uFEFF' + GISP_HEADER_LINE;
+    for await (const page of this.repo.exportPages({ all: Boolean(options.all) })) {
+      let chunk = '';
+      for (const record of page) for (const values of exportRows(record)) chunk += gispCsvLine(values);
+      yield chunk;
+    }
+  }
+}
+
+/** Bytes of the file decoded as UTF-8 (strictly: another encoding is a clear error) into CSV records. */
+async function* readCsv(file: string, hash: crypto.Hash): AsyncGenerator<{ records: CsvRecord[]; bytesRead: number }> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const reader = new CsvReader();
+  let bytesRead = 0;
+  const decode = (chunk?: Buffer) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new AppError(415, 'unsupported_media_type', 'the file is not UTF-8 text; export the registry data as a UTF-8 CSV');
+    }
+  };
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    if (bytesRead === 0 && (chunk.includes(0) || (chunk[0] === 0x50 && chunk[1] === 0x4b)))
+      throw new AppError(415, 'unsupported_media_type', 'a binary file (XLSX, ZIP…); upload the registry data as CSV');
+    hash.update(chunk);
+    bytesRead += chunk.length;
+    yield { records: reader.push(decode(chunk)), bytesRead };
+  }
+  yield { records: [...reader.push(decode()), ...reader.end()], bytesRead };
+}
+
+function groupStaged(rows: StagedRow[]): StagedRow[][] {
+  const groups: StagedRow[][] = [];
+  for (const r of rows) {
+    const last = groups[groups.length - 1];
+    if (last && last[0].number_key === r.number_key) last.push(r);
+    else groups.push([r]);
+  }
+  return groups;
+}
+
+/** Hash of the distinct row values of one number, independent of their order and place in the file. */
+function sourceHash(rows: StagedRow[]): string {
+  const data = [...new Set(rows.map((r) => r.data))].sort();
+  return crypto.createHash('sha256').update(data.join('\n')).digest('hex');
+}
+
+function recordColumns(record: GispRecord<Row>, organizationId: number | null): RecordColumns {
+  const c = record.current;
+  const productName = c.productName ?? '';
+  return {
+    origin: 'gisp',
+    country: 'RU',
+    number: record.number,
+    number_key: record.numberKey,
+    primary_number: c.primaryNumber,
+    organization_id: organizationId,
+    maker_name: c.makerName ?? '',
+    maker_inn: c.inn,
+    maker_ogrn: c.ogrn,
+    maker_address: c.makerAddress,
+    production_address: c.productionAddress,
+    product_name: productName,
+    product_name_key: productName.toLowerCase(),
+    okpd2: c.okpd2,
+    tnved: JSON.stringify(c.tnved),
+    regulations: c.regulations,
+    ektru: c.ektru,
+    rule_set_id: null,
+    level: c.level,
+    points: c.score,
+    percentage: c.percentage,
+    score_desc: c.scoreDesc,
+    is_electronic: flag(c.isElectronic),
+    is_ai: flag(c.isAi),
+    evaluation: null,
+    maker_tax_resident_eaeu: null,
+    design_rights_years: null,
+    uses_foreign_solutions: null,
+    doc_name: c.docName,
+    doc_date: c.docDateBasis,
+    doc_number: c.docNumber,
+    doc_valid_till: c.docValidTillTpp,
+    department: c.department,
+    conclusion_number: c.conclusionNumber,
+    state: 'included',
+    valid_from: c.docDate,
+    valid_till: c.validTill,
+    end_date: record.endDate,
+    suspended: 0,
+    remarks: null,
+  };
+}
+
+function toImport(row: ImportRow): GispImport {
+  return {
+    id: row.id,
+    source: row.source,
+    fileName: row.file_name,
+    sha256: row.sha256,
+    rows: row.rows,
+    startedBy: row.started_by,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    summary: JSON.parse(row.summary) as GispImportSummary,
+  };
+}
+
+/** The rows of one record: the stored source rows of an imported record, else its periods from the record's columns. */
+function exportRows(r: ExportRecord): GispValues[] {
+  const stored = r.origin === 'gisp' ? r.periods.map((p) => gispValuesFromDetails(p.details)) : [];
+  if (stored.length && stored.every((v) => v !== null)) return stored as GispValues[];
+  const base: GispValues = {
+    makerName: r.maker_name,
+    ogrn: r.maker_ogrn,
+    inn: r.maker_inn,
+    makerAddress: r.maker_address,
+    productionAddress: r.production_address,
+    primaryNumber: r.primary_number,
+    ektru: r.ektru,
+    docDate: r.valid_from,
+    validTill: r.valid_till,
+    endDate: r.end_date,
+    registerNumber: r.number,
+    productName: r.product_name,
+    okpd2: r.okpd2,
+    tnved: parseJsonList(r.tnved),
+    regulations: r.regulations,
+    score: r.points,
+    percentage: r.percentage,
+    scoreDesc: r.score_desc,
+    isElectronic: r.is_electronic === null ? null : Boolean(r.is_electronic),
+    isAi: r.is_ai === null ? null : Boolean(r.is_ai),
+    level: r.level,
+    docName: r.doc_name,
+    docDateBasis: r.doc_date,
+    docNumber: r.doc_number,
+    docValidTillTpp: r.doc_valid_till,
+    department: r.department,
+    conclusionNumber: r.conclusion_number,
+  };
+  if (!r.periods.length) return [base];
+  // older periods carry their own dates; the record's current facts and early end belong to the newest
+  return r.periods.map((p, i) =>
+    i === r.periods.length - 1
+      ? { ...base, docDate: p.valid_from, validTill: p.valid_till }
+      : { ...base, docDate: p.valid_from, validTill: p.valid_till, endDate: null },
+  );
+}

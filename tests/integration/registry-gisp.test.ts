@@ -1,0 +1,375 @@
+/** The Russian registry's open data (ПП 719): import with its diff summary, decisions in the log, export, admin API. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_EMAIL, createTestApp, signIn, userClient, type Client, type TestApp } from '../support/app';
+import { buildApp, type AppConfig } from '../../src/server/app';
+import { CsvReader, GISP_COLUMNS, parseGispRow, type GispRow } from '../../src/domain/registry/gisp';
+import type { GispImport } from '../../src/server/registry/gisp/service';
+
+const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'gisp');
+const DAY1 = path.join(FIXTURES, 'pp719-day1.csv');
+const DAY2 = path.join(FIXTURES, 'pp719-day2.csv');
+
+let t: TestApp;
+let admin: Client;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reestr-gisp-'));
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await signIn(t.app, ADMIN_EMAIL, t.adminPassword);
+});
+afterAll(async () => {
+  await t?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function multipart(file: { name: string; bytes: Buffer }, fields: Record<string, string> = {}) {
+  const boundary = '----reestr' + Math.random().toString(16).slice(2);
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`));
+  parts.push(file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+function upload(client: Client | null, file: { name: string; bytes: Buffer }, fields: Record<string, string> = {}, app = t.app) {
+  const { payload, headers } = multipart(file, fields);
+  return app.inject({
+    method: 'POST',
+    url: '/api/registry/imports/gisp',
+    payload,
+    headers: client ? { ...headers, cookie: client.cookie, 'x-csrf-token': client.csrf } : headers,
+  });
+}
+
+const records = () => t.db.kysely.selectFrom('registry_records').selectAll().where('origin', '=', 'gisp').orderBy('number_key').execute();
+const record = (key: string) =>
+  t.db.kysely.selectFrom('registry_records').selectAll().where('origin', '=', 'gisp').where('number_key', '=', key).executeTakeFirstOrThrow();
+const eventCount = async () =>
+  Number(
+    (
+      await t.db.kysely
+        .selectFrom('registry_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+function parseCsv(text: string): GispRow[] {
+  const reader = new CsvReader();
+  const all = [...reader.push(text), ...reader.end()];
+  return all.slice(1).map((r) => parseGispRow((r as { fields: string[] }).fields, r.line) as GispRow);
+}
+
+describe('import of the published file', () => {
+  let first: GispImport;
+
+  it('imports the fixture through the admin API, reporting broken rows by line', async () => {
+    const now = new Date().toISOString();
+    await t.db.kysely
+      .insertInto('organizations')
+      .values({ name: 'ООО «Элемент»', country: 'RU', inn: '7701234567', created_at: now, updated_at: now })
+      .execute();
+    const res = await upload(admin, { name: 'gispdata-current-pp719-products-structure.csv', bytes: fs.readFileSync(DAY1) }, { asOf: '2025-06-01' });
+    expect(res.statusCode, res.body).toBe(201);
+    first = res.json();
+    expect(first.summary).toMatchObject({
+      status: 'finished',
+      asOf: '2025-06-01',
+      rows: 9,
+      records: 6,
+      new: 6,
+      renewed: 0,
+      excluded: 0,
+      expired: 0,
+      unchanged: 0,
+      rejectedRows: 2,
+      events: 7, // six inclusions and the exclusion of the record that had already ended
+    });
+    expect(first.summary.rejected).toEqual([
+      { line: 7, message: '26 columns instead of 27' },
+      { line: 9, message: expect.stringContaining('Docdate: "2023-02-30" is not a date') },
+    ]);
+    expect(first.fileName).toBe('gispdata-current-pp719-products-structure.csv');
+    expect(first.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('reads quoted commas and quotes, - as empty, several ТН ВЭД codes, DD.MM.YYYY and a decimal comma', async () => {
+    expect(await record('100')).toMatchObject({
+      origin: 'gisp',
+      country: 'RU',
+      state: 'included',
+      number: '100',
+      maker_name: 'ООО "ТЕСТ"',
+      maker_inn: '3400000000',
+      maker_address: null,
+      product_name: 'Насос НД630-90',
+      product_name_key: 'насос нд630-90',
+      tnved: '["8413 70 300 0"]',
+      points: 185,
+      is_ai: 0,
+      is_electronic: null,
+      doc_name: 'Акт экспертизы ТПП',
+      doc_date: '2024-03-15',
+      doc_number: '012-01-00080',
+      department: 'Департамент',
+      valid_from: '2024-04-10',
+      valid_till: '2027-04-09',
+      end_date: null,
+    });
+    const r300 = await record('300');
+    expect(JSON.parse(r300.tnved)).toEqual(['8542 31 000 0', '8542 39 900 0', '8504 40 300 9']);
+    expect(r300).toMatchObject({
+      valid_from: '2023-03-15',
+      valid_till: '2028-03-14',
+      percentage: 55.5,
+      level: 2,
+      is_electronic: 1,
+      is_ai: 1,
+      production_address: 'Россия, Воронеж',
+    });
+    expect((await record('400')).product_name).toBe('Генератор "кварцевый", серия ГК\nисполнение 2');
+    expect(await record('10320/1/2022')).toMatchObject({ number: '10320\\1\\2022', primary_number: '10320\\1\\2022' });
+  });
+
+  it('keeps renewals written far apart as periods, the newest being current', async () => {
+    const r200 = await record('200');
+    expect(r200).toMatchObject({ number: '200', valid_from: '2022-01-10', valid_till: '2025-12-31', points: 110, conclusion_number: 'ЗК-2' });
+    const periods = await t.db.kysely.selectFrom('registry_periods').selectAll().where('record_id', '=', r200.id).orderBy('valid_from').execute();
+    expect(periods.map((p) => [p.valid_from, p.valid_till])).toEqual([
+      ['2019-01-10', '2022-01-09'],
+      ['2022-01-10', '2025-12-31'],
+    ]);
+    expect(JSON.parse(periods[0].details!)).toMatchObject({ conclusionNumber: 'ЗК-1', score: 100 });
+  });
+
+  it('marks a filled Enddate as an early end, with include and exclude decisions in the log', async () => {
+    const r600 = await record('600');
+    expect(r600.end_date).toBe('2024-12-01');
+    const events = await t.db.kysely.selectFrom('registry_events').selectAll().where('record_id', '=', r600.id).orderBy('id').execute();
+    expect(events.map((e) => [e.kind, e.effective_date, e.actor_name, e.actor_id])).toEqual([
+      ['include', '2022-05-05', 'ГИСП (открытые данные)', null],
+      ['exclude', '2024-12-01', 'ГИСП (открытые данные)', null],
+    ]);
+    const payload = JSON.parse(events[1].payload);
+    expect(JSON.stringify(payload)).toContain(`"importId":${first.id}`);
+    expect(JSON.stringify(payload)).toContain('"lines":[10]');
+    const log = await t.db.kysely.selectFrom('registry_log').select('event_id').where('record_id', '=', r600.id).execute();
+    expect(log).toHaveLength(2);
+  });
+
+  it('links a record to the organization with its ИНН', async () => {
+    const org = await t.db.kysely.selectFrom('organizations').select('id').where('inn', '=', '7701234567').executeTakeFirstOrThrow();
+    expect((await record('300')).organization_id).toBe(org.id);
+    expect((await record('100')).organization_id).toBeNull();
+  });
+
+  it('is idempotent: the same file again changes nothing and writes no decision', async () => {
+    const before = await eventCount();
+    const snapshot = await records();
+    const again = await t.services.registryGisp.importFile(DAY1, { asOf: '2025-06-01' });
+    expect(again.summary).toMatchObject({
+      new: 0,
+      renewed: 0,
+      excluded: 0,
+      expired: 0,
+      updated: 0,
+      unchanged: 6,
+      events: 0,
+      rejectedRows: 2,
+      previousImportId: first.id,
+    });
+    expect(await eventCount()).toBe(before);
+    expect(await records()).toEqual(snapshot);
+  });
+
+  it('counts new, renewed, excluded, expired and updated records of a changed file', async () => {
+    const before = await eventCount();
+    const day2 = await t.services.registryGisp.importFile(DAY2, { asOf: '2025-10-15', fileName: 'day2.csv' });
+    expect(day2.summary).toMatchObject({
+      status: 'finished',
+      previousAsOf: '2025-06-01',
+      records: 7,
+      new: 1, // 700
+      renewed: 1, // 200: a third period
+      excluded: 1, // 300: ended on 2025-06-01
+      expired: 1, // 400: ran out on 2025-09-30, no decision
+      updated: 1, // 10320\1\2022: name corrected
+      unchanged: 3, // 100, 400, 600 (rows in another order, no BOM, LF)
+      rejectedRows: 0,
+      events: 4,
+    });
+    expect(await eventCount()).toBe(before + 4);
+    const kinds = await t.db.kysely
+      .selectFrom('registry_events')
+      .innerJoin('registry_records', 'registry_records.id', 'registry_events.record_id')
+      .select(['registry_records.number_key', 'registry_events.kind', 'registry_events.effective_date'])
+      .orderBy('registry_events.id', 'desc')
+      .limit(4)
+      .execute();
+    expect(kinds.map((k) => `${k.number_key}:${k.kind}:${k.effective_date}`).sort()).toEqual([
+      '10320/1/2022:import:null',
+      '200:renew:2025-09-01',
+      '300:exclude:2025-06-01',
+      '700:include:2025-07-01',
+    ]);
+    expect(await record('200')).toMatchObject({ valid_from: '2025-09-01', valid_till: '2028-08-31' });
+    expect(await record('300')).toMatchObject({ end_date: '2025-06-01' });
+    expect((await record('10320/1/2022')).product_name).toBe('Датчик давления ДД-1М');
+  });
+
+  it('links a record when its organization appears later, as a logged change', async () => {
+    const now = new Date().toISOString();
+    const org = await t.db.kysely
+      .insertInto('organizations')
+      .values({ name: 'ООО «ТЕСТ»', country: 'RU', inn: '3400000000', created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const r = await t.services.registryGisp.importFile(DAY2, { asOf: '2025-10-15' });
+    expect(r.summary).toMatchObject({ updated: 1, unchanged: 6, events: 1, new: 0 });
+    expect((await record('100')).organization_id).toBe(org.id);
+  });
+
+  it('exports every record in the same layout and imports the export back unchanged', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/registry/export/gisp.csv?all=true' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const text = res.body;
+    expect(text.startsWith('\uFEFF' + GISP_COLUMNS.join(',') + '\r\n')).toBe(true);
+    expect(text).toContain('"ООО ""ТЕСТ"""');
+    expect(text).toContain('"Генератор ""кварцевый"", серия ГК\nисполнение 2"');
+    expect(text).toContain(',8542 31 000 0;8542 39 900 0;8504 40 300 9,');
+    const rows = parseCsv(text);
+    expect(rows.filter((r) => r.numberKey === '200')).toHaveLength(3);
+    const file = path.join(dir, 'export.csv');
+    fs.writeFileSync(file, text);
+    const before = await eventCount();
+    const back = await t.services.registryGisp.importFile(file, { asOf: '2025-10-15' });
+    expect(back.summary).toMatchObject({ records: 7, new: 0, renewed: 0, excluded: 0, updated: 0, unchanged: 7, rejectedRows: 0, events: 0 });
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('leaves a log that verifies: every decision has its leaf and every record matches its last snapshot', async () => {
+    const v = await t.services.registryLog.verify();
+    expect(v.problems).toEqual([]);
+    expect(v.ok).toBe(true);
+    expect(v.checkedEvents).toBe(await eventCount());
+  });
+
+  it('exports only reestr’s own included records by default', async () => {
+    const now = new Date().toISOString();
+    const own = await t.db.kysely
+      .insertInto('registry_records')
+      .values({
+        origin: 'reestr',
+        country: 'BY',
+        number: 'BY-2026-000001',
+        number_key: '2026000001',
+        maker_name: 'ОАО «Интеграл»',
+        product_name: 'КР1533ЛА3',
+        product_name_key: 'кр1533ла3',
+        tnved: '["8542 31 000 0"]',
+        level: 1,
+        points: 100,
+        state: 'included',
+        valid_from: '2026-01-01',
+        valid_till: '2028-12-31',
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db.kysely
+      .insertInto('registry_periods')
+      .values({ record_id: own.id, valid_from: '2026-01-01', valid_till: '2028-12-31', doc_date: null, details: null })
+      .execute();
+    const res = await t.app.inject({ method: 'GET', url: '/api/registry/export/gisp.csv' });
+    const rows = parseCsv(res.body);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      registerNumber: 'BY-2026-000001',
+      makerName: 'ОАО «Интеграл»',
+      productName: 'КР1533ЛА3',
+      docDate: '2026-01-01',
+      validTill: '2028-12-31',
+      score: 100,
+      level: 1,
+      tnved: ['8542 31 000 0'],
+      ogrn: null,
+    });
+  });
+});
+
+describe('the admin API', () => {
+  it('refuses anonymous users and non-administrators', async () => {
+    const file = { name: 'pp719.csv', bytes: fs.readFileSync(DAY1) };
+    expect((await upload(null, file)).statusCode).toBe(401);
+    const user = await userClient(t, admin, { email: 'gisp.user@test.reestr' });
+    expect((await upload(user, file)).statusCode).toBe(403);
+    const operator = await userClient(t, admin, { email: 'gisp.operator@test.reestr', role: 'operator', operatorCountry: 'RU' });
+    const res = await upload(operator, file);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toContain('administrators only');
+    expect((await t.app.inject({ method: 'GET', url: '/api/registry/imports' })).statusCode).toBe(401);
+    expect((await operator.request('GET', '/api/registry/imports')).statusCode).toBe(403);
+  });
+
+  it('lists the imports with their summaries, newest first', async () => {
+    const res = await admin.request('GET', '/api/registry/imports?pageSize=2');
+    expect(res.statusCode).toBe(200);
+    const page = res.json();
+    expect(page.total).toBeGreaterThanOrEqual(5);
+    expect(page.items).toHaveLength(2);
+    expect(page.items[0].id).toBeGreaterThan(page.items[1].id);
+    expect(page.items[0].summary).toMatchObject({ status: 'finished', unchanged: expect.any(Number) });
+    const one = await admin.request('GET', `/api/registry/imports/${page.items[0].id}`);
+    expect(one.json().id).toBe(page.items[0].id);
+  });
+
+  it('answers a wrong header with the columns, a spreadsheet or binary with 415, and writes nothing', async () => {
+    const before = await t.db.kysely.selectFrom('registry_imports').select('id').execute();
+    const header = await upload(admin, { name: 'x.csv', bytes: Buffer.from('Nameoforg,OGRN,INN\n1,2,3\n') });
+    expect(header.statusCode).toBe(400);
+    expect(header.json().message).toMatch(/missing columns Orgaddr, Productmanufaddress/);
+    const xlsx = await upload(admin, { name: 'pp719.xlsx', bytes: Buffer.from('PK\u0003\u0004 not really') });
+    expect(xlsx.statusCode).toBe(415);
+    const zip = await upload(admin, { name: 'pp719.csv', bytes: Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 1, 2]) });
+    expect(zip.statusCode).toBe(415);
+    const cp1251 = await upload(admin, {
+      name: 'pp719.csv',
+      bytes: Buffer.concat([Buffer.from(GISP_COLUMNS.join(',') + '\n'), Buffer.from([0xcf, 0xd0, 0xc8, 0x2c])]),
+    });
+    expect(cp1251.statusCode).toBe(415);
+    expect(cp1251.json().message).toContain('UTF-8');
+    const json = await admin.request('POST', '/api/registry/imports/gisp', { file: 'x' });
+    expect(json.statusCode).toBe(415);
+    const empty = await upload(admin, { name: 'empty.csv', bytes: Buffer.alloc(0) });
+    expect(empty.statusCode).toBe(400);
+    expect((await t.db.kysely.selectFrom('registry_imports').select('id').execute()).length).toBe(before.length);
+  });
+
+  it('refuses a file over the configured size with 413', async () => {
+    const config = {
+      demo: false,
+      secureCookies: false,
+      bodyLimitBytes: 64 * 1024,
+      loginAttemptsPerMinute: 1000,
+      bomMaxBytes: 128 * 1024,
+      registryVerifyPerMinute: 1000,
+      logLevel: 'silent',
+      webRoot: '/nonexistent',
+      gispMaxBytes: 1000,
+    };
+    const small = await buildApp(config as AppConfig, t.services);
+    try {
+      await small.ready();
+      const client = await signIn(small, ADMIN_EMAIL, t.adminPassword);
+      const res = await upload(client, { name: 'pp719.csv', bytes: fs.readFileSync(DAY1) }, {}, small);
+      expect(res.statusCode).toBe(413);
+    } finally {
+      await small.close();
+    }
+  });
+});
