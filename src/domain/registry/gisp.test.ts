@@ -321,4 +321,13 @@ describe('gispDetailsJson', () => {
     expect(gispValuesFromDetails('{"decision":"include"}')).toBeNull();
     expect(gispValuesFromDetails(null)).toBeNull();
   });
+
+  it('stores only what differs from the record’s current values when given them', () => {
+    const current = row({ Docdate: '2022-01-10', Docvalidtill: '2025-01-09', Score: '190' });
+    const older = row({ Docdate: '2019-01-10', Docvalidtill: '2022-01-09', Resdocnum: '-' });
+    expect(JSON.parse(gispDetailsJson(current, current))).toEqual({ source: 'gisp' });
+    const details = gispDetailsJson(older, current);
+    expect(JSON.parse(details)).toEqual({ source: 'gisp', docDate: '2019-01-10', validTill: '2022-01-09', score: 185 });
+    expect(gispValuesFromDetails(details, current)).toEqual(gispValues(older));
+  });
 });

@@ -489,15 +489,23 @@ function gispValuesFromJsonArray(a: unknown[]): GispValues {
   };
 }
 
-/** The values of a period as stored with it: the filled ones only, by name (readable, and small). */
-export function gispDetailsJson(v: GispValues): string {
+/**
+ * The values of a period as stored with it, by name: those that differ from `base` (the record's current values,
+ * so the current period stores almost nothing and older ones only what changed), or without a base the filled ones.
+ */
+export function gispDetailsJson(v: GispValues, base?: GispValues): string {
   const out: Record<string, unknown> = { source: 'gisp' };
-  for (const [k, value] of Object.entries(gispValues(v))) if (value !== null && !(Array.isArray(value) && !value.length)) out[k] = value;
+  const b = base as unknown as Record<string, unknown> | undefined;
+  for (const [k, value] of Object.entries(gispValues(v))) {
+    if (b) {
+      if (JSON.stringify(value) !== JSON.stringify(b[k] ?? (k === 'tnved' ? [] : null))) out[k] = value;
+    } else if (value !== null && !(Array.isArray(value) && !value.length)) out[k] = value;
+  }
   return JSON.stringify(out);
 }
 
-/** The values stored by `gispDetailsJson`, or null when the details are not of an imported row. */
-export function gispValuesFromDetails(details: string | null): GispValues | null {
+/** The values stored by `gispDetailsJson` (over the same `base`), or null when the details are not of an imported row. */
+export function gispValuesFromDetails(details: string | null, base?: GispValues): GispValues | null {
   if (!details) return null;
   let o: Record<string, unknown>;
   try {
@@ -507,7 +515,8 @@ export function gispValuesFromDetails(details: string | null): GispValues | null
   }
   if (typeof o !== 'object' || o === null || o.source !== 'gisp') return null;
   const v = {} as Record<string, unknown>;
-  for (const k of Object.keys(EMPTY_VALUES)) v[k] = o[k] ?? (k === 'tnved' ? [] : null);
+  const b = (base ?? EMPTY_VALUES) as unknown as Record<string, unknown>;
+  for (const k of Object.keys(EMPTY_VALUES)) v[k] = k in o ? o[k] : b[k];
   return v as unknown as GispValues;
 }
 

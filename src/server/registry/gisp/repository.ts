@@ -74,8 +74,17 @@ export class GispRepository {
    * connection (other requests go on between the import's transactions); PostgreSQL lends one from the pool.
    */
   async withConnection<T>(fn: (conn: Executor) => Promise<T>): Promise<T> {
-    if (this.dialect === 'sqlite') return fn(this.db);
-    return this.db.connection().execute(fn);
+    if (this.dialect === 'postgres') return this.db.connection().execute(fn);
+    // a large page cache while importing: the default 2 MB makes every page of inserts re-read index pages and
+    // spill dirty pages before commit; restored afterwards
+    const before = await sql<{ cache_size: number }>`PRAGMA cache_size`.execute(this.db);
+    const cacheSize = Number(before.rows[0]?.cache_size ?? -2000);
+    await sql`PRAGMA cache_size = -131072`.execute(this.db);
+    try {
+      return await fn(this.db);
+    } finally {
+      await sql.raw(`PRAGMA cache_size = ${Math.trunc(cacheSize)}`).execute(this.db);
+    }
   }
 
   // -------------------------------------------------------------------------------------------------------

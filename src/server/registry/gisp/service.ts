@@ -111,7 +111,7 @@ export interface GispImportOptions {
   asOf?: string;
   startedBy?: number | null;
   onProgress?: (p: { phase: 'read' | 'apply'; done: number; total: number }) => void;
-  /** Staged rows read back per page; one page = one transaction (default 2000). */
+  /** Staged rows read back per page; one page = one transaction (default 5000). */
   pageRows?: number;
 }
 
@@ -125,7 +125,19 @@ interface Context {
 type Row = GispValues & { line: number; number: string; numberKey: string };
 
 /** The columns of a record that follow from its rows (everything the import writes except ids and times). */
-type RecordColumns = Omit<NewRegistryRecord, 'id' | 'created_at' | 'updated_at' | 'created_by' | 'source_hash'>;
+type RecordColumns = Omit<
+  NewRegistryRecord,
+  | 'id'
+  | 'created_at'
+  | 'updated_at'
+  | 'created_by'
+  | 'source_hash'
+  | 'evaluation'
+  | 'maker_tax_resident_eaeu'
+  | 'design_rights_years'
+  | 'uses_foreign_solutions'
+  | 'remarks'
+>;
 
 const COMPARED: (keyof RecordColumns)[] = [
   'number',
@@ -270,7 +282,7 @@ export class GispService {
       });
       const ctx: Context = { importId, at: startedAt, startedBy: options.startedBy ?? null, summary };
       try {
-        const pageRows = options.pageRows ?? 2000;
+        const pageRows = options.pageRows ?? 5000;
         let after: string | null = null;
         let done = 0;
         for (;;) {
@@ -360,7 +372,7 @@ export class GispService {
 
     const events: GispLogEvent[] = [];
     const fresh: { columns: RecordColumns; record: GispRecord<Row>; hash: string; lines: number[] }[] = [];
-    const replaced = new Map<number, GispRecord<Row>>();
+    const replaced = new Map<number, { record: GispRecord<Row>; base: GispValues }>();
     const event = (
       recordId: number,
       kind: string,
@@ -409,7 +421,7 @@ export class GispService {
         continue;
       }
       await this.repo.updateRecord(trx, old.id, { ...columns, source_hash: hash, updated_at: ctx.at });
-      replaced.set(old.id, record);
+      replaced.set(old.id, { record, base: recordValues(columns) });
       const after = { ...old, ...columns } as RegistryRecordRow;
       const excluded = old.end_date === null && after.end_date !== null;
       const renewed = (after.valid_from ?? '') > (old.valid_from ?? '') || laterTill(after.valid_till, old.valid_till);
@@ -432,7 +444,7 @@ export class GispService {
       );
       for (const f of fresh) {
         const id = ids.get(f.record.numberKey)!;
-        periodsOf.set(id, f.record);
+        periodsOf.set(id, { record: f.record, base: recordValues(f.columns) });
         const snapshot = recordSnapshot({ ...f.columns, id } as RegistryRecordRow);
         event(id, 'include', f.record.periods[0].docDate, f.record.endDate ? { ...snapshot, end_date: null } : snapshot, f.lines, {
           number: f.record.number,
@@ -444,9 +456,9 @@ export class GispService {
     }
     if (periodsOf.size) {
       const periods: NewPeriod[] = [];
-      for (const [recordId, record] of periodsOf)
+      for (const [recordId, { record, base }] of periodsOf)
         for (const p of record.periods)
-          periods.push({ record_id: recordId, valid_from: p.docDate!, valid_till: p.validTill, doc_date: p.docDate, details: gispDetailsJson(p) });
+          periods.push({ record_id: recordId, valid_from: p.docDate!, valid_till: p.validTill, doc_date: p.docDate, details: gispDetailsJson(p, base) });
       await this.repo.insertPeriods(trx, periods);
     }
     if (events.length) {
@@ -559,10 +571,6 @@ function recordColumns(record: GispRecord<Row>, organizationId: number | null): 
     score_desc: c.scoreDesc,
     is_electronic: flag(c.isElectronic),
     is_ai: flag(c.isAi),
-    evaluation: null,
-    maker_tax_resident_eaeu: null,
-    design_rights_years: null,
-    uses_foreign_solutions: null,
     doc_name: c.docName,
     doc_date: c.docDateBasis,
     doc_number: c.docNumber,
@@ -574,7 +582,39 @@ function recordColumns(record: GispRecord<Row>, organizationId: number | null): 
     valid_till: c.validTill,
     end_date: record.endDate,
     suspended: 0,
-    remarks: null,
+  };
+}
+
+/** The values of a record's current row, as its columns hold them (the base its periods' details differ from). */
+function recordValues(r: Omit<RecordColumns, 'origin' | 'country' | 'state'>): GispValues {
+  return {
+    makerName: r.maker_name || null,
+    ogrn: r.maker_ogrn ?? null,
+    inn: r.maker_inn ?? null,
+    makerAddress: r.maker_address ?? null,
+    productionAddress: r.production_address ?? null,
+    primaryNumber: r.primary_number ?? null,
+    ektru: r.ektru ?? null,
+    docDate: r.valid_from ?? null,
+    validTill: r.valid_till ?? null,
+    endDate: r.end_date ?? null,
+    registerNumber: r.number ?? null,
+    productName: r.product_name || null,
+    okpd2: r.okpd2 ?? null,
+    tnved: parseJsonList(r.tnved ?? '[]'),
+    regulations: r.regulations ?? null,
+    score: r.points ?? null,
+    percentage: r.percentage ?? null,
+    scoreDesc: r.score_desc ?? null,
+    isElectronic: r.is_electronic === null || r.is_electronic === undefined ? null : Boolean(r.is_electronic),
+    isAi: r.is_ai === null || r.is_ai === undefined ? null : Boolean(r.is_ai),
+    level: r.level ?? null,
+    docName: r.doc_name ?? null,
+    docDateBasis: r.doc_date ?? null,
+    docNumber: r.doc_number ?? null,
+    docValidTillTpp: r.doc_valid_till ?? null,
+    department: r.department ?? null,
+    conclusionNumber: r.conclusion_number ?? null,
   };
 }
 
@@ -594,37 +634,11 @@ function toImport(row: ImportRow): GispImport {
 
 /** The rows of one record: the stored source rows of an imported record, else its periods from the record's columns. */
 function exportRows(r: ExportRecord): GispValues[] {
-  const stored = r.origin === 'gisp' ? r.periods.map((p) => gispValuesFromDetails(p.details)) : [];
+  const current = recordValues(r);
+  const stored = r.origin === 'gisp' ? r.periods.map((p) => gispValuesFromDetails(p.details, current)) : [];
   if (stored.length && stored.every((v) => v !== null)) return stored as GispValues[];
-  const base: GispValues = {
-    makerName: r.maker_name,
-    ogrn: r.maker_ogrn,
-    inn: r.maker_inn,
-    makerAddress: r.maker_address,
-    productionAddress: r.production_address,
-    primaryNumber: r.primary_number,
-    ektru: r.ektru,
-    docDate: r.valid_from,
-    validTill: r.valid_till,
-    endDate: r.end_date,
-    registerNumber: r.number,
-    productName: r.product_name,
-    okpd2: r.okpd2,
-    tnved: parseJsonList(r.tnved),
-    regulations: r.regulations,
-    score: r.points,
-    percentage: r.percentage,
-    scoreDesc: r.score_desc,
-    isElectronic: r.is_electronic === null ? null : Boolean(r.is_electronic),
-    isAi: r.is_ai === null ? null : Boolean(r.is_ai),
-    level: r.level,
-    docName: r.doc_name,
-    docDateBasis: r.doc_date,
-    docNumber: r.doc_number,
-    docValidTillTpp: r.doc_valid_till,
-    department: r.department,
-    conclusionNumber: r.conclusion_number,
-  };
+  const base = current;
+
   if (!r.periods.length) return [base];
   // older periods carry their own dates; the record's current facts and early end belong to the newest
   return r.periods.map((p, i) =>
