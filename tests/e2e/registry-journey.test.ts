@@ -99,6 +99,7 @@ describe('registry journey', () => {
 
   it('an operator of Russia finds it in the review queue and includes it', async () => {
     await signInInBrowser(OPERATOR, '/');
+    await page().getByTestId('user-menu').click();
     await page().getByTestId('nav-queue').click();
     const row = page().locator(`[data-testid="registry-row"][data-id="${state.recordId}"]`);
     await expect.poll(() => row.count()).toBe(1);

@@ -4,6 +4,8 @@ import { useRuleSets } from './api';
 import { localText, OUTCOME_COLORS, OUTCOME_KEYS } from './labels';
 import type { EvaluationCondition, EvaluationResult } from './types';
 
+const NO_TRUNCATION = { label: { overflow: 'visible' } } as const;
+
 /** Every rule set's outcome, level/points and each condition met (✓), missing (✗) or unknown (?). */
 export function EvaluationView({ results, testId = 'evaluation' }: { results: EvaluationResult[]; testId?: string }) {
   const t = useT();
@@ -42,8 +44,8 @@ function ResultCard({ result }: { result: EvaluationResult }) {
       data-level={result.level ?? ''}
     >
       <Stack gap={6}>
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <div>
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <div style={{ flex: '1 1 220px', minWidth: 0 }}>
             <Title order={3} size="h5">
               {ruleSet ? localText(ruleSet.title, locale) : result.ruleSet.code}
             </Title>
@@ -52,18 +54,24 @@ function ResultCard({ result }: { result: EvaluationResult }) {
               {ruleSet?.status === 'draft' ? ` · ${t('registry.ruleSet.status.draft')}` : ''}
             </Text>
           </div>
-          <Group gap={6} wrap="nowrap">
+          <Group gap={6}>
             {result.level !== null && (
-              <Badge color="blue" variant="filled" style={{ textTransform: 'none' }} data-testid="evaluation-level">
+              <Badge color="blue" variant="filled" styles={NO_TRUNCATION} style={{ textTransform: 'none' }} data-testid="evaluation-level">
                 {t('registry.levelN', { level: result.level })}
               </Badge>
             )}
             {result.points !== null && (
-              <Badge color="blue" variant="light" style={{ textTransform: 'none' }}>
+              <Badge color="blue" variant="light" styles={NO_TRUNCATION} style={{ textTransform: 'none' }}>
                 {t('registry.pointsN', { points: result.points })}
               </Badge>
             )}
-            <Badge color={OUTCOME_COLORS[result.outcome] ?? 'gray'} variant="light" style={{ textTransform: 'none' }} data-testid="evaluation-outcome">
+            <Badge
+              color={OUTCOME_COLORS[result.outcome] ?? 'gray'}
+              variant="light"
+              styles={NO_TRUNCATION}
+              style={{ textTransform: 'none' }}
+              data-testid="evaluation-outcome"
+            >
               {OUTCOME_KEYS[result.outcome] ? t(OUTCOME_KEYS[result.outcome]) : result.outcome}
             </Badge>
           </Group>

@@ -17,13 +17,14 @@ export function MainNav({ orientation, withTestIds, onNavigate }: MainNavProps) 
   const user = useCurrentUser();
   const Container = orientation === 'horizontal' ? Group : Stack;
   return (
-    <Container gap={4} component="nav" aria-label="main">
-      {NAV_ITEMS.filter((item) => !item.visible || item.visible(user)).map((item) => (
+    <Container gap={orientation === 'horizontal' ? 0 : 4} component="nav" aria-label="main">
+      {NAV_ITEMS.filter((item) => !item.visible || (orientation === 'vertical' && item.visible(user))).map((item) => (
         <NavLink key={item.to} to={item.to} end={item.to === '/registry'} onClick={onNavigate} style={{ textDecoration: 'none' }}>
           {({ isActive }) => (
             <Button
               component="span"
               variant={isActive ? 'light' : 'subtle'}
+              px={orientation === 'horizontal' ? 6 : undefined}
               color={isActive ? 'blue' : 'dark'}
               fullWidth={orientation === 'vertical'}
               justify={orientation === 'vertical' ? 'flex-start' : undefined}

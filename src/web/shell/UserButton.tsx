@@ -2,6 +2,7 @@ import { Button, Menu } from '@mantine/core';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useLogout, useSession } from '../auth/api';
 import { useT } from '../i18n';
+import { visibleNavItems } from './navItems';
 
 /** "Sign in" for guests; the user's name with account / sign-out menu when signed in. */
 export function UserButton() {
@@ -34,6 +35,11 @@ export function UserButton() {
         <Menu.Item component={Link} to="/account" data-testid="account-link">
           {t('auth.account')}
         </Menu.Item>
+        {visibleNavItems(user, true).map((item) => (
+          <Menu.Item key={item.to} component={Link} to={item.to} data-testid={item.testId}>
+            {t(item.label)}
+          </Menu.Item>
+        ))}
         <Menu.Item
           color="red"
           data-testid="sign-out"

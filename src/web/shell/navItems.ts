@@ -1,8 +1,14 @@
 import type { User } from '../http/types';
 import type { MessageKey } from '../i18n';
 
-/** `visible`: shown only to the users it returns true for (everyone when absent). */
+/**
+ * `visible`: shown only to the users it returns true for (everyone when absent). Such role-specific entries sit
+ * in the user menu on wide screens (the header row has room for the common ones only) and in the drawer below.
+ */
 export type NavItem = { to: string; label: MessageKey; testId: string; visible?: (user: User | null) => boolean };
+
+export const visibleNavItems = (user: User | null, roleSpecific: boolean) =>
+  NAV_ITEMS.filter((item) => (item.visible ? roleSpecific && item.visible(user) : !roleSpecific));
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/products', label: 'nav.products', testId: 'nav-products' },

@@ -4,8 +4,8 @@ import type { registryRu } from './ru';
 export const registryBe: Record<keyof typeof registryRu, string> = {
   'nav.registry': 'Рэестр',
   'nav.verify': 'Праверка',
-  'nav.queue': 'Заявы',
-  'nav.imports': 'Імпарт ДІСП',
+  'nav.queue': 'Чарга заяў',
+  'nav.imports': 'Імпарт адкрытых даных',
 
   'registry.nav.label': 'Раздзелы рэестра',
   'registry.nav.records': 'Рэестравыя запісы',

@@ -4,8 +4,8 @@ import type { registryRu } from './ru';
 export const registryEn: Record<keyof typeof registryRu, string> = {
   'nav.registry': 'Registry',
   'nav.verify': 'Verify',
-  'nav.queue': 'Applications',
-  'nav.imports': 'GISP import',
+  'nav.queue': 'Review queue',
+  'nav.imports': 'Open-data import',
 
   'registry.nav.label': 'Registry sections',
   'registry.nav.records': 'Registry records',

@@ -2,8 +2,8 @@
 export const registryRu = {
   'nav.registry': 'Реестр',
   'nav.verify': 'Проверка',
-  'nav.queue': 'Заявки',
-  'nav.imports': 'Импорт ГИСП',
+  'nav.queue': 'Очередь заявлений',
+  'nav.imports': 'Импорт открытых данных',
 
   'registry.nav.label': 'Разделы реестра',
   'registry.nav.records': 'Реестровые записи',
