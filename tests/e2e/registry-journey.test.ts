@@ -3,11 +3,13 @@
  * self-assessment give level 1, submits; a registry operator of Russia includes it from the review queue;
  * anyone verifies the number; the record page shows the history of decisions and the log proof.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useJourney } from '../support/browser';
 import { E2E_ADMIN } from '../support/server';
 
-const journey = useJourney();
+const journey = useJourney({ acceptDownloads: true });
 const page = () => journey().page;
 const url = (path: string) => new URL(path, journey().server.url).toString();
 const PASSWORD = 'registry-journey-password';
@@ -42,10 +44,10 @@ async function signedIn(email: string, password: string) {
   };
 }
 
-async function signInInBrowser(email: string, next: string) {
+async function signInInBrowser(email: string, next: string, password = PASSWORD) {
   await page().goto(url(`/login?next=${encodeURIComponent(next)}`));
   await page().getByTestId('login-email').fill(email);
-  await page().getByTestId('login-password').fill(PASSWORD);
+  await page().getByTestId('login-password').fill(password);
   await page().getByTestId('login-submit').click();
   await expect.poll(() => page().getByTestId('user-menu').count()).toBe(1);
 }
@@ -122,6 +124,15 @@ describe('registry journey', () => {
     await expect.poll(() => page().getByTestId('verify-verdict').getAttribute('data-verdict')).toBe('valid');
     await expect.poll(() => page().getByTestId('verify-verdict-text').innerText()).toMatch(/Действует/);
     await expect.poll(() => page().getByTestId('verify-record').innerText()).toContain('Микрон-Тест');
+    await page().getByTestId('verify-bulk-text').fill(`${state.number}\nНЕТ-999999`);
+    await page().getByTestId('verify-bulk-submit').click();
+    await expect.poll(() => page().getByTestId('verify-bulk-row').count()).toBe(2);
+    await expect.poll(() => page().locator('[data-testid="verify-bulk-row"][data-valid="true"]').count()).toBe(1);
+    const [download] = await Promise.all([page().waitForEvent('download'), page().getByTestId('verify-bulk-download').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain(`${state.number};`);
+    expect(csv.split(/\r\n/).filter(Boolean)).toHaveLength(3);
   });
 
   it('the record page shows the history of decisions and the log proof', async () => {
@@ -137,5 +148,42 @@ describe('registry journey', () => {
     await expect.poll(() => page().getByTestId('log-entry').count()).toBeGreaterThanOrEqual(3);
     // Ed25519 in WebCrypto: checked where the browser has it, never reported as a bad signature
     await expect.poll(() => page().getByTestId('log-signature').getAttribute('data-ok')).not.toBe('false');
+  });
+
+  it('an administrator imports the Russian registry open data and sees what changed', async () => {
+    await signInInBrowser(E2E_ADMIN.email, '/', E2E_ADMIN.password);
+    await page().getByTestId('user-menu').click();
+    await page().getByTestId('nav-imports').click();
+    await page().locator('input[type="file"]').setInputFiles(path.resolve('tests/fixtures/gisp/pp719-day1.csv'));
+    await page().getByTestId('imports-as-of').fill('2025-06-01');
+    await page().getByTestId('imports-start').click();
+    await expect.poll(() => page().getByTestId('imports-summary').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page().getByTestId('imports-summary').innerText()).toMatch(/Новых\s+[1-9]/);
+    await expect.poll(() => page().getByTestId('imports-table').locator('tbody tr').count()).toBe(1);
+    await page().goto(url('/registry?origin=gisp&date=2025-06-01'));
+    await expect.poll(() => page().getByTestId('registry-row').count()).toBeGreaterThan(0);
+  });
+
+  it('an administrator fills the open point values of the draft rule set as a new version', async () => {
+    await page().goto(url('/registry/rule-sets'));
+    const draft = page().locator('[data-testid="rule-set"][data-code="ru-ic-points-draft-2025-12"][data-version="1"]');
+    await expect.poll(() => draft.getByTestId('rule-set-fill').count()).toBe(1);
+    await draft.getByTestId('rule-set-points-design').fill('40');
+    await draft.getByTestId('rule-set-points-wafer').fill('30');
+    await draft.getByTestId('rule-set-save').click();
+    await expect.poll(() => page().locator('[data-testid="rule-set"][data-code="ru-ic-points-draft-2025-12"][data-version="2"]').count()).toBe(1);
+  });
+
+  it('the calculator judges a product without saving it', async () => {
+    await page().goto(url('/registry/calculator'));
+    await page().getByTestId('facts-tax-resident').getByText('да').click();
+    await page().getByTestId('facts-design-rights').fill('7');
+    await page().getByTestId('facts-foreign-solutions').getByText('нет').click();
+    await page().getByTestId('operation-add-all').click();
+    const pp764 = page().locator('[data-testid="evaluation-result"][data-rule-set="ru-pp764-ic"]');
+    await expect.poll(() => pp764.getAttribute('data-level'), { timeout: 15_000 }).toBe('1');
+    // a missing operation drops the level: remove wafer fabrication (third row)
+    await page().getByTestId('operation-row').nth(2).getByRole('button').click();
+    await expect.poll(() => pp764.getAttribute('data-level'), { timeout: 15_000 }).toBe('2');
   });
 });
