@@ -3,15 +3,9 @@ import { useState } from 'react';
 import { useLocale, useT } from '../i18n';
 import { ErrorAlert } from '../ui/QueryStates';
 import { useDecide, useRuleSets } from './api';
+import { allowedDecisions } from './decisions';
 import { decisionLabel, localText } from './labels';
 import type { DecisionBody, DecisionKind, RegistryRecord } from './types';
-
-/** The decisions that make sense for the record's state. */
-export function allowedDecisions(record: RegistryRecord): DecisionKind[] {
-  if (record.state === 'submitted') return ['include', 'return', 'reject'];
-  if (record.state !== 'included' || record.endDate) return [];
-  return record.suspended ? ['resume', 'renew', 'exclude'] : ['renew', 'suspend', 'exclude'];
-}
 
 const REMARKS_REQUIRED: DecisionKind[] = ['return', 'reject', 'suspend', 'exclude'];
 

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useFormat, useLocale, useT } from '../i18n';
 import { ErrorAlert } from '../ui/QueryStates';
 import { usePageTitle } from '../ui/usePageTitle';
+import { parseVerifyList } from '../../domain/registry/verify-list';
 import { verifyBulk, verifyOne } from './api';
 import { RegistryStatusBadge } from './Badges';
 import { localText, statusLabel, todayIso } from './labels';
@@ -31,14 +32,16 @@ export function VerifyPage() {
 
 function SingleVerify() {
   const t = useT();
-  const [mode, setMode] = useState<'number' | 'designation'>('number');
+  const [mode, setMode] = useState<'auto' | 'number' | 'designation'>('auto');
   const [text, setText] = useState('');
   const [date, setDate] = useState(todayIso());
   const check = useMutation({ mutationFn: (q: { number?: string; designation?: string; date: string }) => verifyOne(q) });
   const run = () => {
     const value = text.trim();
     if (!value) return;
-    check.mutate(mode === 'number' ? { number: value, date } : { designation: value, date });
+    // "Recognise": the same reading as the bulk list (digits, or a letter prefix and digits, are a number)
+    const kind = mode === 'auto' ? (safeParse(value)?.number !== undefined ? 'number' : 'designation') : mode;
+    check.mutate(kind === 'number' ? { number: value, date } : { designation: value, date });
   };
   return (
     <Paper withBorder p="lg" radius="md">
@@ -55,8 +58,9 @@ function SingleVerify() {
           <Stack gap="sm">
             <SegmentedControl
               value={mode}
-              onChange={(v) => setMode(v as 'number' | 'designation')}
+              onChange={(v) => setMode(v as 'auto' | 'number' | 'designation')}
               data={[
+                { value: 'auto', label: t('registry.verify.auto') },
                 { value: 'number', label: t('registry.verify.byNumber') },
                 { value: 'designation', label: t('registry.verify.byDesignation') },
               ]}
@@ -65,8 +69,8 @@ function SingleVerify() {
             />
             <Group gap="sm" align="flex-end">
               <TextInput
-                label={mode === 'number' ? t('registry.number') : t('product.designation')}
-                placeholder={mode === 'number' ? t('registry.verify.numberPlaceholder') : t('registry.verify.designationPlaceholder')}
+                label={mode === 'number' ? t('registry.number') : mode === 'designation' ? t('product.designation') : t('registry.verify.numberOrDesignation')}
+                placeholder={mode === 'designation' ? t('registry.verify.designationPlaceholder') : t('registry.verify.numberPlaceholder')}
                 value={text}
                 onChange={(e) => setText(e.currentTarget.value)}
                 size="md"
@@ -92,6 +96,14 @@ function SingleVerify() {
       </Stack>
     </Paper>
   );
+}
+
+function safeParse(value: string) {
+  try {
+    return parseVerifyList(value.replace(/[;\t,]/g, ' '))[0];
+  } catch {
+    return undefined;
+  }
 }
 
 function Verdict({ result }: { result: VerifyResult }) {

@@ -228,6 +228,8 @@ export const registryBe: Record<keyof typeof registryRu, string> = {
   'registry.verify.intro':
     'Ці ёсць прадукцыя ў рэестры і ці дзейнічае запіс на патрэбную дату — па рэестравым нумары (з прэфіксам або без) або па абазначэнні тыпанамінала.',
   'registry.verify.single': 'Адна пазіцыя',
+  'registry.verify.auto': 'Распазнаць',
+  'registry.verify.numberOrDesignation': 'Рэестравы нумар або абазначэнне',
   'registry.verify.byNumber': 'Па нумары',
   'registry.verify.byDesignation': 'Па абазначэнні',
   'registry.verify.numberPlaceholder': 'Напрыклад, RU-2026-000001',

@@ -228,6 +228,8 @@ export const registryEn: Record<keyof typeof registryRu, string> = {
   'registry.verify.intro':
     'Is a product in the registry and is its record valid on a date — by registry number (with or without prefix) or by product designation.',
   'registry.verify.single': 'One item',
+  'registry.verify.auto': 'Recognise',
+  'registry.verify.numberOrDesignation': 'Registry number or designation',
   'registry.verify.byNumber': 'By number',
   'registry.verify.byDesignation': 'By designation',
   'registry.verify.numberPlaceholder': 'e.g. RU-2026-000001',

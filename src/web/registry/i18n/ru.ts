@@ -226,6 +226,8 @@ export const registryRu = {
   'registry.verify.intro':
     'Есть ли продукция в реестре и действует ли запись на нужную дату — по реестровому номеру (с префиксом или без) или по обозначению типономинала.',
   'registry.verify.single': 'Одна позиция',
+  'registry.verify.auto': 'Распознать',
+  'registry.verify.numberOrDesignation': 'Реестровый номер или обозначение',
   'registry.verify.byNumber': 'По номеру',
   'registry.verify.byDesignation': 'По обозначению',
   'registry.verify.numberPlaceholder': 'Например, RU-2026-000001',
