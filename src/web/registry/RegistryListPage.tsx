@@ -32,13 +32,18 @@ export function RegistryListPage() {
       <Text c="dimmed" size="sm">
         {t('registry.list.intro')}
       </Text>
-      {user && user.memberships.length > 0 && (
-        <Group>
+      <Group justify="space-between" data-print="hide">
+        {user && user.memberships.length > 0 ? (
           <Button component={Link} to="/registry/apply" data-testid="registry-apply-link">
             {t('registry.apply.start')}
           </Button>
-        </Group>
-      )}
+        ) : (
+          <span />
+        )}
+        <Anchor href="/api/registry/export/gisp.csv" download size="sm" data-testid="registry-export">
+          {t('registry.list.export')}
+        </Anchor>
+      </Group>
       <RegistryFilters filters={list.filters} date={date} onChange={list.setFilters} onReset={list.resetFilters} hasFilters={list.hasFilters} />
       <PagedResult query={query} page={list.page} onPage={list.setPage}>
         {(items) => <RecordTable items={items} />}

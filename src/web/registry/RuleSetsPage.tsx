@@ -1,10 +1,9 @@
-import { Badge, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useCurrentUser } from '../auth/api';
 import type { User } from '../http/types';
 import { useFormat, useLocale, useT } from '../i18n';
 import { QueryContent, ErrorAlert } from '../ui/QueryStates';
-import { SourceText } from '../ui/SourceText';
 import { usePageTitle } from '../ui/usePageTitle';
 import { useNewRuleSetVersion, useRuleSets } from './api';
 import { localText, operationLabel } from './labels';
@@ -81,14 +80,13 @@ function RuleSetCard({ ruleSet, isLatest }: { ruleSet: RuleSetVersion; isLatest:
           </Group>
         </Group>
         <Text size="sm">
-          {t('registry.ruleSets.effective', {
-            from: format.date(ruleSet.effectiveFrom),
-            to: ruleSet.effectiveTo ? format.date(ruleSet.effectiveTo) : t('registry.ruleSets.open'),
-          })}
+          {ruleSet.effectiveTo
+            ? t('registry.ruleSets.effective', { from: format.date(ruleSet.effectiveFrom), to: format.date(ruleSet.effectiveTo) })
+            : t('registry.ruleSets.effectiveOpen', { from: format.date(ruleSet.effectiveFrom) })}
         </Text>
         <DefinitionSummary ruleSet={ruleSet} />
         <Text size="xs" c="dimmed" component="div">
-          {t('registry.ruleSets.source')}: <SourceText source={ruleSet.source} size="xs" />
+          {t('registry.ruleSets.source')}: <LinkedText text={ruleSet.source} />
         </Text>
         {isLatest && gaps.length > 0 && canChange(user, ruleSet) && <FillGaps ruleSet={ruleSet} gaps={gaps} />}
       </Stack>
@@ -217,5 +215,22 @@ function FillGaps({ ruleSet, gaps }: { ruleSet: RuleSetVersion; gaps: string[] }
         </Group>
       </Stack>
     </Paper>
+  );
+}
+
+/** Text with its web addresses as links (sources of acts often name several). */
+function LinkedText({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(https?:\/\/[^\s;,]+)/).map((part, i) =>
+        i % 2 === 1 ? (
+          <Anchor key={i} href={part} target="_blank" rel="noopener noreferrer" size="xs" style={{ wordBreak: 'break-all' }}>
+            {part}
+          </Anchor>
+        ) : (
+          <span key={i}>{part}</span>
+        ),
+      )}
+    </>
   );
 }

@@ -19,6 +19,7 @@ export const registryBe: Record<keyof typeof registryRu, string> = {
   'registry.list.title': 'Рэестр прадукцыі',
   'registry.list.intro':
     'Рэестравыя запісы Саюзнага рэестра і запісы, загружаныя з адкрытых даных рэестра расійскай прамысловай прадукцыі (ПП 719). Статус паказаны на абраную дату.',
+  'registry.list.export': 'Адкрытыя даныя: запісы Саюзнага рэестра (CSV, фармат ПП 719)',
   'registry.filter.q': 'Пошук',
   'registry.filter.qPlaceholder': 'Нумар, прадукцыя, вытворца, ІНН',
   'registry.filter.date': 'Статус на дату',
@@ -258,7 +259,7 @@ export const registryBe: Record<keyof typeof registryRu, string> = {
   'registry.ruleSets.union': 'Саюзная дзяржава',
   'registry.ruleSets.superseded': 'ёсць новая версія',
   'registry.ruleSets.effective': 'Дзейнічае з {from} па {to}',
-  'registry.ruleSets.open': 'бестэрмінова',
+  'registry.ruleSets.effectiveOpen': 'Дзейнічае з {from}, бестэрмінова',
   'registry.ruleSets.source': 'Крыніца',
   'registry.ruleSets.domestic': 'Айчыннымі лічацца аперацыі ў краіне: {countries}',
   'registry.ruleSets.condTaxResident': 'вытворца — падатковы рэзідэнт ЕАЭС',

@@ -19,6 +19,7 @@ export const registryEn: Record<keyof typeof registryRu, string> = {
   'registry.list.title': 'Product registry',
   'registry.list.intro':
     'Records of the Union registry and records loaded from the open data of the Russian industrial products registry (Decree 719). Status is shown on the chosen date.',
+  'registry.list.export': 'Open data: the Union registry’s records (CSV, Decree 719 layout)',
   'registry.filter.q': 'Search',
   'registry.filter.qPlaceholder': 'Number, product, maker, INN',
   'registry.filter.date': 'Status on date',
@@ -257,7 +258,7 @@ export const registryEn: Record<keyof typeof registryRu, string> = {
   'registry.ruleSets.union': 'Union State',
   'registry.ruleSets.superseded': 'newer version exists',
   'registry.ruleSets.effective': 'In force from {from} to {to}',
-  'registry.ruleSets.open': 'open-ended',
+  'registry.ruleSets.effectiveOpen': 'In force from {from}, open-ended',
   'registry.ruleSets.source': 'Source',
   'registry.ruleSets.domestic': 'Operations count as domestic in: {countries}',
   'registry.ruleSets.condTaxResident': 'maker is an EAEU tax resident',

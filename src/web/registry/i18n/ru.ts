@@ -17,6 +17,7 @@ export const registryRu = {
   'registry.list.title': 'Реестр продукции',
   'registry.list.intro':
     'Реестровые записи Союзного реестра и записи, загруженные из открытых данных реестра российской промышленной продукции (ПП 719). Статус показан на выбранную дату.',
+  'registry.list.export': 'Открытые данные: записи Союзного реестра (CSV, формат ПП 719)',
   'registry.filter.q': 'Поиск',
   'registry.filter.qPlaceholder': 'Номер, продукция, производитель, ИНН',
   'registry.filter.date': 'Статус на дату',
@@ -256,7 +257,7 @@ export const registryRu = {
   'registry.ruleSets.union': 'Союзное государство',
   'registry.ruleSets.superseded': 'есть новая версия',
   'registry.ruleSets.effective': 'Действует с {from} по {to}',
-  'registry.ruleSets.open': 'бессрочно',
+  'registry.ruleSets.effectiveOpen': 'Действует с {from}, бессрочно',
   'registry.ruleSets.source': 'Источник',
   'registry.ruleSets.domestic': 'Отечественными считаются операции в стране: {countries}',
   'registry.ruleSets.condTaxResident': 'производитель — налоговый резидент ЕАЭС',
