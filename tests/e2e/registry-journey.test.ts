@@ -17,7 +17,7 @@ const suffix = Date.now().toString().slice(-6);
 const DESIGNATION = `К1533ЛА3-Р${suffix}`;
 const PRODUCER = `producer.${suffix}@e2e.reestr`;
 const OPERATOR = `operator.ru.${suffix}@e2e.reestr`;
-const state = { recordId: 0, number: '' };
+const state = { recordId: 0, number: '', organizationId: 0, productTypeId: 0 };
 
 /** A signed-in API client for the test setup (cookie + CSRF token, as the web app does). */
 async function signedIn(email: string, password: string) {
@@ -61,7 +61,12 @@ async function signOut() {
 beforeAll(async () => {
   const admin = await signedIn(E2E_ADMIN.email, E2E_ADMIN.password);
   const org = await admin<{ id: number }>('POST', '/api/organizations', { name: `АО «Микрон-Тест ${suffix}»`, country: 'RU', inn: `77${suffix}01` });
-  await admin('POST', '/api/product-types', { designation: DESIGNATION, makerId: org.id, functionRu: '4 логических элемента 2И-НЕ' });
+  const product = await admin<{ id: number }>('POST', '/api/product-types', {
+    designation: DESIGNATION,
+    makerId: org.id,
+    functionRu: '4 логических элемента 2И-НЕ',
+  });
+  Object.assign(state, { organizationId: org.id, productTypeId: product.id });
   await admin('POST', '/api/users', { email: PRODUCER, name: 'Производитель', role: 'user', password: PASSWORD });
   await admin('POST', `/api/organizations/${org.id}/members`, { email: PRODUCER, role: 'manager' });
   await admin('POST', '/api/users', { email: OPERATOR, name: 'Оператор РФ', role: 'operator', operatorCountry: 'RU', password: PASSWORD });
@@ -148,6 +153,38 @@ describe('registry journey', () => {
     await expect.poll(() => page().getByTestId('log-entry').count()).toBeGreaterThanOrEqual(3);
     // Ed25519 in WebCrypto: checked where the browser has it, never reported as a bad signature
     await expect.poll(() => page().getByTestId('log-signature').getAttribute('data-ok')).not.toBe('false');
+  });
+
+  it('an operator sees why the API refuses to include, returns the application with remarks, and the producer sees them', async () => {
+    const producer = await signedIn(PRODUCER, PASSWORD);
+    const second = await producer<{ id: number }>('POST', '/api/registry/records', {
+      organizationId: state.organizationId,
+      productTypeIds: [state.productTypeId],
+      makerTaxResidentEaeu: true,
+      designRightsYears: 10,
+      usesForeignReadyMadeSolutions: false,
+      operations: [{ code: 'design', country: 'RU' }],
+      contentShares: [],
+    });
+    await producer('POST', `/api/registry/records/${second.id}/submit`);
+
+    await signInInBrowser(OPERATOR, `/registry/${second.id}`);
+    await expect.poll(() => page().getByTestId('decision-form').getAttribute('data-kind')).toBe('include');
+    // design alone qualifies under no rule set in force: the server says so and the panel shows its message
+    await page().getByTestId('decision-submit').click();
+    await expect.poll(() => page().getByTestId('decisions-panel').getByTestId('error').count()).toBe(1);
+    await expect.poll(() => page().getByTestId('registry-record').getAttribute('data-state')).toBe('submitted');
+    await page().getByTestId('decision-kind').getByText('Вернуть').click();
+    await page().getByTestId('decision-remarks').fill('Приложите акт экспертизы');
+    await page().getByTestId('decision-submit').click();
+    await expect.poll(() => page().getByTestId('registry-record').getAttribute('data-state')).toBe('returned');
+    await expect.poll(() => page().getByTestId('decisions-none').count()).toBe(1);
+    await signOut();
+
+    await signInInBrowser(PRODUCER, `/registry/${second.id}`);
+    await expect.poll(() => page().getByTestId('producer-actions').innerText()).toContain('Приложите акт экспертизы');
+    await expect.poll(() => page().getByTestId('record-edit').count()).toBe(1);
+    await signOut();
   });
 
   it('an administrator imports the Russian registry open data and sees what changed', async () => {
