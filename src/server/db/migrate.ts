@@ -5,12 +5,14 @@ import * as m2026112201 from './migrations/2026112201_catalogue_and_accounts';
 import * as m2026112202 from './migrations/2026112202_search';
 import * as m2026112203 from './migrations/2026112203_bom';
 import * as m2026112206 from './migrations/2026112206_registry';
+import * as m2026112207 from './migrations/2026112207_exchange';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026112201_catalogue_and_accounts': m2026112201,
   '2026112202_search': m2026112202,
   '2026112203_bom': m2026112203,
   '2026112206_registry': m2026112206,
+  '2026112207_exchange': m2026112207,
 };
 
 function migrator(db: Db) {

@@ -346,6 +346,124 @@ export interface RegistryImportsTable {
   finished_at: string;
 }
 
+export interface DemandsTable {
+  id: Id;
+  buyer_organization_id: number;
+  created_by: number | null;
+  part_number: string | null;
+  part_number_key: string | null;
+  description: string | null;
+  category_code: string | null;
+  quantity_per_year: number;
+  needed_by: string | null;
+  region: string | null;
+  visibility: 'public' | 'registered' | 'anonymous';
+  status: 'open' | 'closed';
+  bom_analysis_id: string | null;
+  bom_position: number | null;
+  matched_at: string | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface DemandMatchesTable {
+  demand_id: number;
+  product_type_id: number;
+  organization_id: number;
+  tier: string;
+  analog_type: string; // full | functional | partial | self
+  foreign_part_id: number | null;
+  created_at: string;
+}
+
+export interface NotificationsTable {
+  id: Id;
+  organization_id: number;
+  kind: string; // demand.matched | offer.received | offer.accepted | offer.declined | offer.withdrawn
+  demand_id: number | null;
+  offer_id: number | null;
+  dedupe_key: string;
+  payload: string; // JSON
+  created_at: string;
+  read_at: string | null;
+  read_by: number | null;
+}
+
+export interface WebhooksTable {
+  organization_id: number;
+  url: string;
+  secret: string;
+  active: Flag;
+  updated_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Id;
+  organization_id: number;
+  notification_id: number | null;
+  event: string;
+  url: string;
+  body: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: string | null;
+  last_attempt_at: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface OffersTable {
+  id: Id;
+  demand_id: number;
+  organization_id: number;
+  product_type_id: number;
+  price: number;
+  currency: string;
+  lead_time_days: number;
+  volume: number;
+  note: string | null;
+  status: 'open' | 'accepted' | 'declined' | 'withdrawn' | 'lapsed';
+  created_by: number | null;
+  created_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_note: string | null;
+}
+
+export interface ContractsTable {
+  id: Id;
+  demand_id: number;
+  offer_id: number;
+  buyer_organization_id: number;
+  producer_organization_id: number;
+  product_type_id: number;
+  volume: number;
+  price: number;
+  sum: number;
+  currency: string;
+  contract_date: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface SubstitutionsTable {
+  id: Id;
+  contract_id: number;
+  foreign_part_number: string | null;
+  foreign_part_key: string | null;
+  foreign_part_id: number | null;
+  item_description: string | null;
+  product_type_id: number;
+  buyer_organization_id: number;
+  producer_organization_id: number;
+  created_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -372,6 +490,14 @@ export interface Database {
   registry_log: RegistryLogTable;
   registry_log_checkpoints: RegistryLogCheckpointsTable;
   registry_imports: RegistryImportsTable;
+  demands: DemandsTable;
+  demand_matches: DemandMatchesTable;
+  notifications: NotificationsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  offers: OffersTable;
+  contracts: ContractsTable;
+  substitutions: SubstitutionsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
