@@ -10,11 +10,11 @@ import { PAGE_SIZE, useListParams } from '../ui/useListParams';
 import { usePageTitle } from '../ui/usePageTitle';
 import { useRecords, useRuleSets } from './api';
 import { RegistryStatusBadge, StateBadge } from './Badges';
-import { LEVELS, localText, REGISTRY_COUNTRIES, REGISTRY_STATUSES, statusLabel, todayIso } from './labels';
+import { APPLICATION_STATES, LEVELS, localText, REGISTRY_COUNTRIES, REGISTRY_STATUSES, stateLabel, statusLabel, todayIso } from './labels';
 import { RegistryNav } from './RegistryNav';
 import type { RecordSummary } from './types';
 
-export const REGISTRY_FILTERS = ['q', 'date', 'status', 'country', 'level', 'ruleSet', 'category', 'origin'] as const;
+export const REGISTRY_FILTERS = ['q', 'date', 'status', 'country', 'level', 'ruleSet', 'category', 'origin', 'state'] as const;
 const NO_SORT: readonly never[] = [];
 
 export function RegistryListPage() {
@@ -71,6 +71,7 @@ function RegistryFilters({
   const format = useFormat();
   const { locale } = useLocale();
   const ruleSets = useRuleSets();
+  const user = useCurrentUser();
   const codes = [...new Map((ruleSets.data ?? []).filter((r) => r.definition.kind !== 'recognition').map((r) => [r.code, r])).values()];
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing="xs" data-testid="registry-filters">
@@ -129,6 +130,18 @@ function RegistryFilters({
         data-testid="registry-filter-rule-set"
       />
       <CategorySelect value={filters.category} onChange={(category) => onChange({ category })} />
+      {user && (
+        <Select
+          label={t('registry.filter.state')}
+          description={t('registry.filter.stateHint')}
+          placeholder={t('common.all')}
+          clearable
+          data={APPLICATION_STATES.map((value) => ({ value, label: stateLabel(t, value) }))}
+          value={filters.state || null}
+          onChange={(state) => onChange({ state })}
+          data-testid="registry-filter-state"
+        />
+      )}
       <Group align="flex-end" gap="sm" wrap="nowrap">
         <Select
           label={t('registry.filter.origin')}

@@ -30,9 +30,9 @@ export function statusLabel(t: Translate, status: string): string {
   return (REGISTRY_STATUSES as string[]).includes(status) ? t(`registry.status.${status as RegistryStatus}`) : status;
 }
 
-const STATES: ApplicationState[] = ['draft', 'submitted', 'returned', 'rejected', 'included'];
+export const APPLICATION_STATES: ApplicationState[] = ['draft', 'submitted', 'returned', 'rejected', 'included'];
 export function stateLabel(t: Translate, state: string): string {
-  return (STATES as string[]).includes(state) ? t(`registry.state.${state as ApplicationState}`) : state;
+  return (APPLICATION_STATES as string[]).includes(state) ? t(`registry.state.${state as ApplicationState}`) : state;
 }
 
 const EVENT_KINDS = ['apply', 'edit', 'submit', 'return', 'reject', 'include', 'renew', 'suspend', 'resume', 'exclude', 'document', 'import'] as const;

@@ -28,6 +28,8 @@ export const registryBe: Record<keyof typeof registryRu, string> = {
   'registry.filter.level': 'Узровень',
   'registry.filter.ruleSet': 'Правілы',
   'registry.filter.origin': 'Крыніца',
+  'registry.filter.state': 'Стадыя заявы',
+  'registry.filter.stateHint': 'Заявы бачныя іх вытворцу і аператарам краіны',
   'registry.origin.reestr': 'Саюзны рэестр',
   'registry.origin.gisp': 'імпарт з ДІСП (ПП 719)',
 

@@ -28,6 +28,8 @@ export const registryEn: Record<keyof typeof registryRu, string> = {
   'registry.filter.level': 'Level',
   'registry.filter.ruleSet': 'Rule set',
   'registry.filter.origin': 'Source',
+  'registry.filter.state': 'Application stage',
+  'registry.filter.stateHint': 'Applications are visible to their maker and the country’s operators',
   'registry.origin.reestr': 'Union registry',
   'registry.origin.gisp': 'imported from GISP (Decree 719)',
 

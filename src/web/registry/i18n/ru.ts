@@ -26,6 +26,8 @@ export const registryRu = {
   'registry.filter.level': 'Уровень',
   'registry.filter.ruleSet': 'Правила',
   'registry.filter.origin': 'Источник',
+  'registry.filter.state': 'Стадия заявления',
+  'registry.filter.stateHint': 'Заявления видны их производителю и операторам страны',
   'registry.origin.reestr': 'Союзный реестр',
   'registry.origin.gisp': 'импорт из ГИСП (ПП 719)',
 
