@@ -25,6 +25,7 @@ import { bomRoutes } from './bom/routes';
 import { registryLogRoutes } from './registry/log/routes';
 import { gispRoutes } from './registry/gisp/routes';
 import { registryRoutes } from './registry/routes';
+import { exchangeRoutes } from './exchange/routes';
 
 export type AppConfig = Pick<
   Config,
@@ -96,6 +97,10 @@ export async function buildApp(config: AppConfig, services: Services): Promise<F
   });
   await app.register(registryLogRoutes, { registryLog: services.registryLog, verifyPerMinute: config.registryVerifyPerMinute });
   await app.register(gispRoutes, { gisp: services.registryGisp, maxBytes: config.gispMaxBytes ?? 512 * 1024 * 1024 });
+  await app.register(exchangeRoutes, { exchange: services.exchange, webhooks: services.exchangeWebhooks });
+  // the exchange worker (re-matching, webhook deliveries) runs only in a listening server, not under inject()
+  app.addHook('onListen', async () => services.exchangeWorker.start());
+  app.addHook('onClose', async () => services.exchangeWorker.stop());
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const indexHtml = path.join(config.webRoot, 'index.html');

@@ -23,6 +23,10 @@ import { GispService } from './registry/gisp/service';
 import { RegistryRepository } from './registry/repository';
 import { RegistryService } from './registry/service';
 import { RegistryVerification } from './registry/verification';
+import { ExchangeRepository } from './exchange/repository';
+import { ExchangeService } from './exchange/service';
+import { DemandMatcher } from './exchange/matching';
+import { ExchangeWorker, WebhookService } from './exchange/webhooks';
 
 export function createServices(
   db: Db,
@@ -48,6 +52,9 @@ export function createServices(
   );
   const registryRepo = new RegistryRepository(k, db.dialect);
   const registry = new RegistryService(registryRepo, registryLog, organizationsRepo, categories);
+  const exchangeRepo = new ExchangeRepository(k, db.dialect);
+  const demandMatcher = new DemandMatcher(exchangeRepo, searchRepo);
+  const exchangeWebhooks = new WebhookService(exchangeRepo);
   return {
     db,
     accounts: new AccountsService(new AccountsRepository(k), options.sessionTtlHours),
@@ -65,6 +72,11 @@ export function createServices(
     registryGisp: new GispService(new GispRepository(k, db.dialect), registryLog),
     registry,
     registryVerification: new RegistryVerification(registryRepo, registry),
+    exchange: new ExchangeService(exchangeRepo, categories, productTypesRepo, new BomRepository(k), demandMatcher),
+    exchangeWebhooks,
+    exchangeWorker: new ExchangeWorker(demandMatcher, exchangeWebhooks, (message, error) =>
+      console.warn(`${message}: ${String((error as Error)?.message ?? error)}`),
+    ),
     bom: new BomService(new BomRepository(k), searchRepo, { maxBytes: options.bomMaxBytes ?? 20 * 1024 * 1024, maxLines: options.bomMaxLines ?? 50_000 }),
   };
 }

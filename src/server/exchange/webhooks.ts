@@ -1,0 +1,193 @@
+/**
+ * Webhooks per organization and the worker that delivers them. Notifications queue a delivery in the same
+ * transaction (repository `notify`); the worker claims due deliveries, POSTs the stored body signed with the
+ * organization's current secret (`X-Reestr-Signature: sha256=<hex HMAC of the body>`, `X-Reestr-Timestamp`),
+ * and on failure schedules the next attempt after 1 min, 5 min, 30 min, 2 h and 12 h, then marks it failed.
+ * The loop runs inside the server process (started when the server listens); tests call `runOnce()`.
+ */
+import type { Actor } from '../../domain/permissions';
+import { canManageWebhook } from '../../domain/exchange/permissions';
+import {
+  DELIVERY_HEADER,
+  EVENT_HEADER,
+  MAX_ATTEMPTS,
+  newSecret,
+  nextAttemptAt,
+  signBody,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  webhookUrlProblem,
+} from '../../domain/exchange/webhook';
+import { forbidden, invalid, notFound } from '../http/errors';
+import type { PageRequest } from '../http/pagination';
+import type { DeliveryRow, ExchangeRepository } from './repository';
+import type { DemandMatcher } from './matching';
+import type { WebhookInput } from './schema';
+
+const CLAIM_BATCH = 20;
+/** A claimed delivery is in flight this long; a worker that dies mid-delivery leaves it to be retried after. */
+const LEASE_MS = 2 * 60_000;
+const TIMEOUT_MS = 10_000;
+
+export class WebhookService {
+  constructor(
+    private readonly repo: ExchangeRepository,
+    private readonly options: { fetch?: typeof fetch; timeoutMs?: number } = {},
+  ) {}
+
+  private async checkManager(actor: Actor, organizationId: number) {
+    if (!(await this.repo.organizationRef(organizationId))) throw notFound(`organization ${organizationId}`);
+    if (!canManageWebhook(actor, organizationId)) throw forbidden('only managers of the organization and administrators manage its webhook');
+  }
+
+  async get(actor: Actor, organizationId: number) {
+    await this.checkManager(actor, organizationId);
+    const hook = await this.repo.getWebhook(organizationId);
+    return hook
+      ? { organizationId, configured: true, url: hook.url, active: Boolean(hook.active), secretHint: `…${hook.secret.slice(-4)}`, updatedAt: hook.updated_at }
+      : { organizationId, configured: false, url: null, active: false, secretHint: null, updatedAt: null };
+  }
+
+  /** Sets the URL (and secret). A secret generated here is returned once, in this answer only. */
+  async put(actor: Actor, organizationId: number, input: WebhookInput) {
+    await this.checkManager(actor, organizationId);
+    const problem = webhookUrlProblem(input.url);
+    if (problem) throw invalid(problem);
+    const existing = await this.repo.getWebhook(organizationId);
+    const generated = !input.secret && !existing ? newSecret() : null;
+    const now = new Date().toISOString();
+    await this.repo.upsertWebhook({
+      organization_id: organizationId,
+      url: input.url,
+      secret: input.secret ?? generated ?? existing!.secret,
+      active: input.active === false ? 0 : 1,
+      updated_by: actor.userId,
+      created_at: existing?.created_at ?? now,
+      updated_at: now,
+    });
+    return { ...(await this.get(actor, organizationId)), ...(generated ? { secret: generated } : {}) };
+  }
+
+  async deliveries(actor: Actor, organizationId: number, status: DeliveryRow['status'] | undefined, page: PageRequest) {
+    await this.checkManager(actor, organizationId);
+    const { items, total } = await this.repo.deliveries(organizationId, status, page);
+    return {
+      items: items.map((d) => ({
+        id: d.id,
+        event: d.event,
+        notificationId: d.notification_id,
+        url: d.url,
+        status: d.status,
+        attempts: d.attempts,
+        maxAttempts: MAX_ATTEMPTS,
+        nextAttemptAt: d.status === 'pending' ? d.next_attempt_at : null,
+        lastAttemptAt: d.last_attempt_at,
+        lastStatusCode: d.last_status_code,
+        lastError: d.last_error,
+        createdAt: d.created_at,
+        deliveredAt: d.delivered_at,
+        body: JSON.parse(d.body),
+      })),
+      total,
+      page: page.page,
+      pageSize: page.pageSize,
+    };
+  }
+
+  /** Delivers every due delivery once; returns how many were delivered, retried later and failed for good. */
+  async deliverDue(now: Date = new Date()) {
+    const result = { delivered: 0, retrying: 0, failed: 0 };
+    for (;;) {
+      const claimed = await this.repo.claimDue(now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString(), CLAIM_BATCH);
+      if (!claimed.length) return result;
+      for (const d of claimed) result[await this.deliver(d, now)]++;
+    }
+  }
+
+  private async deliver(d: DeliveryRow, now: Date): Promise<'delivered' | 'retrying' | 'failed'> {
+    const hook = await this.repo.getWebhook(d.organization_id);
+    if (!hook || !hook.active) {
+      await this.repo.finishDelivery(d.id, d.attempts, { status: 'failed', next_attempt_at: null, last_error: 'the webhook was removed or switched off' });
+      return 'failed';
+    }
+    let statusCode: number | null = null;
+    let error: string | null = null;
+    try {
+      const response = await (this.options.fetch ?? fetch)(hook.url, {
+        method: 'POST',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? TIMEOUT_MS),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'reestr-webhooks/1',
+          [SIGNATURE_HEADER]: signBody(hook.secret, d.body),
+          [TIMESTAMP_HEADER]: String(Math.floor(now.getTime() / 1000)),
+          [EVENT_HEADER]: d.event,
+          [DELIVERY_HEADER]: String(d.id),
+        },
+        body: d.body,
+      });
+      statusCode = response.status;
+      await response.body?.cancel().catch(() => undefined);
+      if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
+    } catch (e) {
+      error = (e as Error).name === 'TimeoutError' ? `no answer within ${(this.options.timeoutMs ?? TIMEOUT_MS) / 1000} s` : String((e as Error).message);
+    }
+    if (!error) {
+      await this.repo.finishDelivery(d.id, d.attempts, {
+        status: 'delivered',
+        next_attempt_at: null,
+        last_status_code: statusCode,
+        last_error: null,
+        delivered_at: now.toISOString(),
+      });
+      return 'delivered';
+    }
+    const next = nextAttemptAt(d.attempts, now);
+    await this.repo.finishDelivery(d.id, d.attempts, {
+      status: next ? 'pending' : 'failed',
+      next_attempt_at: next?.toISOString() ?? null,
+      last_status_code: statusCode,
+      last_error: error.slice(0, 500),
+    });
+    return next ? 'retrying' : 'failed';
+  }
+}
+
+/** The exchange's background work: re-match demand after catalogue changes, deliver due webhooks. */
+export class ExchangeWorker {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly matcher: DemandMatcher,
+    private readonly webhooks: WebhookService,
+    private readonly log: (message: string, error?: unknown) => void = () => undefined,
+  ) {}
+
+  async runOnce(now: Date = new Date()) {
+    const rematched = await this.matcher.rematchIfCatalogueChanged();
+    const deliveries = await this.webhooks.deliverDue(now);
+    return { rematched, ...deliveries };
+  }
+
+  /** Runs `runOnce` every `intervalMs` (never two at a time) until `stop`. */
+  start(intervalMs = 15_000) {
+    if (this.timer) return;
+    const tick = () => {
+      if (this.running) return;
+      this.running = this.runOnce()
+        .catch((e) => this.log('exchange worker failed', e))
+        .finally(() => (this.running = null));
+    };
+    this.timer = setInterval(tick, intervalMs);
+    this.timer.unref();
+    tick();
+  }
+
+  async stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}
