@@ -265,6 +265,16 @@ describe('demand from a BOM analysis and re-matching after catalogue changes', (
     const d = (await buyer.request('GET', `/api/demands/${isolatorDemandId}`)).json();
     expect(d.matches).toEqual([expect.objectContaining({ organization: expect.objectContaining({ id: ids.milandr }), analogType: 'functional' })]);
   });
+
+  it('keeps one match per product type when several of its foreign parts match', async () => {
+    await post(admin, '/api/analogs', { productTypeId: ids.ptIntegral, foreignPartNumber: 'SN74HC00', type: 'partial', source: 'catalogue' });
+    expect((await t.services.exchangeWorker.runOnce()).rematched).toBeGreaterThanOrEqual(2);
+    const open = (await buyer.request('GET', '/api/demands?mine=true&partNumber=SN74HC00N&status=open')).json().items;
+    for (const { id } of open) {
+      const matches = (await buyer.request('GET', `/api/demands/${id}`)).json().matches as { productType: { id: number }; analogType: string }[];
+      expect(matches.filter((m) => m.productType.id === ids.ptIntegral)).toEqual([expect.objectContaining({ analogType: 'full' })]);
+    }
+  });
 });
 
 describe('webhooks', () => {

@@ -62,8 +62,11 @@ export class DemandMatcher {
   private async store(demand: DemandRow, candidates: Candidate[]): Promise<MatchOutcome> {
     const now = nowIso();
     const byMaker = new Map<number, Candidate[]>();
+    const seen = new Set<number>();
+    // candidates come best first; a product type found through several foreign parts keeps its best match
     for (const c of candidates) {
-      if (!c.maker || c.maker.id === demand.buyer_organization_id) continue;
+      if (!c.maker || c.maker.id === demand.buyer_organization_id || seen.has(c.productTypeId)) continue;
+      seen.add(c.productTypeId);
       byMaker.set(c.maker.id, [...(byMaker.get(c.maker.id) ?? []), c]);
     }
     const summary = await demandSummary(this.repo, demand);

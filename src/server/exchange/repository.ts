@@ -181,9 +181,29 @@ export class ExchangeRepository {
       .execute();
   }
 
+  /** Makes the demand's matches exactly `rows`; an upsert, so that a request and the worker matching at once do not collide. */
   async replaceMatches(demandId: number, rows: Insertable<DemandMatchesTable>[]): Promise<void> {
-    await this.db.deleteFrom('demand_matches').where('demand_id', '=', demandId).execute();
-    if (rows.length) await this.db.insertInto('demand_matches').values(rows).execute();
+    let stale = this.db.deleteFrom('demand_matches').where('demand_id', '=', demandId);
+    if (rows.length)
+      stale = stale.where(
+        'product_type_id',
+        'not in',
+        rows.map((r) => r.product_type_id),
+      );
+    await stale.execute();
+    if (rows.length)
+      await this.db
+        .insertInto('demand_matches')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(['demand_id', 'product_type_id']).doUpdateSet((eb) => ({
+            organization_id: eb.ref('excluded.organization_id'),
+            tier: eb.ref('excluded.tier'),
+            analog_type: eb.ref('excluded.analog_type'),
+            foreign_part_id: eb.ref('excluded.foreign_part_id'),
+          })),
+        )
+        .execute();
   }
 
   // notifications (and the webhook deliveries they cause)
