@@ -112,6 +112,21 @@ describe('rule sets', () => {
     });
     expect(abroad.json().find((r: { ruleSet: { code: string } }) => r.ruleSet.code === 'ru-pp764-ic')).toMatchObject({ outcome: 'qualified', level: 2 });
   });
+
+  it('keep a fact not stated (null) apart from a stated “no”', async () => {
+    const judge = async (stated: Record<string, unknown>) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/registry/evaluate',
+        payload: { date: today, makerCountry: 'RU', ...stated, operations: RU_ALL_OPERATIONS, contentShares: [] },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { ruleSet: { code: string }; outcome: string }[]).find((r) => r.ruleSet.code === 'ru-pp764-ic')!.outcome;
+    };
+    expect(await judge({ makerTaxResidentEaeu: null, designRightsYears: null, usesForeignReadyMadeSolutions: null })).toBe('incomplete');
+    expect(await judge({ ...facts, makerTaxResidentEaeu: false })).toBe('not_qualified');
+    expect(await judge({ ...facts, designRightsYears: 0 })).toBe('not_qualified');
+  });
 });
 
 describe('life cycle', () => {

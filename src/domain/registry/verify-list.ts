@@ -15,7 +15,10 @@ export class VerifyListError extends Error {}
  */
 export function parseVerifyList(text: string): VerifyRequest[] {
   const out: VerifyRequest[] = [];
-  for (const [index, raw] of text.replace(/^\uFEFF/, '').split(/\r?\n/).entries()) {
+  for (const [index, raw] of text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .entries()) {
     const lineNo = index + 1;
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;

@@ -1,5 +1,5 @@
 /** Server-side pagination and sorting shared by every list endpoint. */
-import { Type, type TSchema, type Static } from '@sinclair/typebox';
+import { Type, type TSchema, type Static, type TUnion, type TNull, type SchemaOptions } from '@sinclair/typebox';
 
 export const MAX_PAGE_SIZE = 200;
 
@@ -36,7 +36,11 @@ export type PageQueryType = Static<ReturnType<typeof Type.Object<typeof PageQuer
 /** Schema for a numeric id in a path. */
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 
-/** Nullable helper for response and body schemas. */
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * Nullable helper for response and body schemas. A schema with a `type` becomes `nullable` (one schema, so
+ * coercion leaves a stated `false` or `0` alone and never turns a stated `null` into one); others a union.
+ */
+export const Nullable = <T extends TSchema>(schema: T, options: SchemaOptions = {}): TUnion<[T, TNull]> =>
+  typeof schema.type === 'string' ? ({ ...schema, ...options, nullable: true } as unknown as TUnion<[T, TNull]>) : Type.Union([schema, Type.Null()], options);
 
 export const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() });

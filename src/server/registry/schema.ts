@@ -1,7 +1,7 @@
 /** Request schemas of the registry API (TypeBox: validation and OpenAPI from one source). */
 import { Type } from '@sinclair/typebox';
 import { OPERATION_CODES } from '../../domain/registry/operations';
-import { PageQuery } from '../http/pagination';
+import { Nullable, PageQuery } from '../http/pagination';
 
 const Country = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2, e.g. BY, RU, CN' });
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
@@ -10,9 +10,9 @@ export const Operation = Type.Object(
   {
     code: Type.Union(OPERATION_CODES.map((c) => Type.Literal(c))),
     country: Country,
-    organizationId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
-    organizationName: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
-    note: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
+    organizationId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    organizationName: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+    note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
   },
   { additionalProperties: false },
 );
@@ -20,11 +20,11 @@ export const Operation = Type.Object(
 export const ContentShare = Type.Object({ country: Country, percent: Type.Number({ minimum: 0, maximum: 100 }) }, { additionalProperties: false });
 
 const Facts = {
-  makerTaxResidentEaeu: Type.Union([Type.Boolean(), Type.Null()], {
+  makerTaxResidentEaeu: Nullable(Type.Boolean(), {
     description: 'the maker is a legal entity and tax resident of an EAEU state; null = not stated',
   }),
-  designRightsYears: Type.Union([Type.Number({ minimum: 0, maximum: 100 }), Type.Null()], { description: 'years of rights to the design documentation' }),
-  usesForeignReadyMadeSolutions: Type.Union([Type.Boolean(), Type.Null()]),
+  designRightsYears: Nullable(Type.Number({ minimum: 0, maximum: 100 }), { description: 'years of rights to the design documentation' }),
+  usesForeignReadyMadeSolutions: Nullable(Type.Boolean()),
   operations: Type.Array(Operation, { maxItems: 100 }),
   contentShares: Type.Array(ContentShare, { maxItems: 50 }),
 };
@@ -34,9 +34,9 @@ export const ApplicationBody = Type.Object(
     organizationId: Type.Integer({ minimum: 1 }),
     productTypeIds: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 500 }),
     productName: Type.Optional(Type.String({ maxLength: 1000 })),
-    okpd2: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+    okpd2: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
     tnved: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 })),
-    regulations: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+    regulations: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
     ...Facts,
   },
   { additionalProperties: false },
@@ -102,7 +102,7 @@ export const RuleSetVersionBody = Type.Object(
     points: Type.Optional(Type.Record(Type.String({ maxLength: 40 }), Type.Number({ minimum: 0, maximum: 10_000 }))),
     status: Type.Optional(Type.Union([Type.Literal('in_force'), Type.Literal('draft')])),
     effectiveFrom: Type.Optional(IsoDate),
-    effectiveTo: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+    effectiveTo: Type.Optional(Nullable(IsoDate)),
     source: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
   },
   { additionalProperties: false },

@@ -26,6 +26,12 @@ export async function gispRoutes(fastify: FastifyInstance, opts: { gisp: GispSer
     '/api/registry/imports/gisp',
     {
       bodyLimit: maxBytes,
+      // The large limit is for the CSV upload; any other body is held to the server's usual limit.
+      onRequest: async (request) => {
+        const length = Number(request.headers['content-length'] ?? 0);
+        if (!request.isMultipart() && length > fastify.initialConfig.bodyLimit!)
+          throw new AppError(413, 'body_too_large', String(fastify.initialConfig.bodyLimit));
+      },
       schema: {
         tags,
         summary: 'Import the Russian registry open data (ПП 719 CSV, administrators); returns the import with its summary',

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Page, PageQuery } from '../../http/pagination';
+import { Nullable, Page, PageQuery } from '../../http/pagination';
 
 const RowError = Type.Object({ line: Type.Integer(), message: Type.String() });
 
@@ -7,8 +7,8 @@ export const ImportSummarySchema = Type.Object(
   {
     status: Type.Union([Type.Literal('running'), Type.Literal('finished'), Type.Literal('failed')]),
     asOf: Type.String({ description: 'date the statuses are taken on (YYYY-MM-DD)' }),
-    previousImportId: Type.Union([Type.Integer(), Type.Null()]),
-    previousAsOf: Type.Union([Type.String(), Type.Null()]),
+    previousImportId: Nullable(Type.Integer()),
+    previousAsOf: Nullable(Type.String()),
     rows: Type.Integer({ description: 'data rows read, rejected ones included' }),
     records: Type.Integer({ description: 'distinct registry numbers' }),
     new: Type.Integer(),
@@ -33,7 +33,7 @@ export const ImportSchema = Type.Object({
   fileName: Type.String(),
   sha256: Type.String(),
   rows: Type.Integer(),
-  startedBy: Type.Union([Type.Integer(), Type.Null()]),
+  startedBy: Nullable(Type.Integer()),
   startedAt: Type.String(),
   finishedAt: Type.String(),
   summary: ImportSummarySchema,
