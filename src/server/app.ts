@@ -26,6 +26,8 @@ import { registryLogRoutes } from './registry/log/routes';
 import { gispRoutes } from './registry/gisp/routes';
 import { registryRoutes } from './registry/routes';
 import { exchangeRoutes } from './exchange/routes';
+import { auditPlugin } from './audit/plugin';
+import { auditRoutes } from './audit/routes';
 
 export type AppConfig = Pick<
   Config,
@@ -75,6 +77,8 @@ export async function buildApp(config: AppConfig, services: Services): Promise<F
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin, { accounts: services.accounts });
+  await app.register(auditPlugin, { audit: services.audit });
+  await app.register(auditRoutes, { audit: services.audit });
 
   await app.register(systemRoutes, { services, demo: config.demo });
   await app.register(accountsRoutes, {

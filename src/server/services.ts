@@ -27,6 +27,8 @@ import { ExchangeRepository } from './exchange/repository';
 import { ExchangeService } from './exchange/service';
 import { DemandMatcher } from './exchange/matching';
 import { ExchangeWorker, WebhookService } from './exchange/webhooks';
+import { AuditRepository } from './audit/repository';
+import { AuditService } from './audit/service';
 
 export function createServices(
   db: Db,
@@ -57,6 +59,7 @@ export function createServices(
   const exchangeWebhooks = new WebhookService(exchangeRepo);
   return {
     db,
+    audit: new AuditService(new AuditRepository(k)),
     accounts: new AccountsService(new AccountsRepository(k), options.sessionTtlHours),
     organizations: new OrganizationsService(organizationsRepo),
     organizationsRepo,

@@ -6,6 +6,7 @@ import * as m2026112202 from './migrations/2026112202_search';
 import * as m2026112203 from './migrations/2026112203_bom';
 import * as m2026112206 from './migrations/2026112206_registry';
 import * as m2026112207 from './migrations/2026112207_exchange';
+import * as m2026120305 from './migrations/2026120305_audit';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026112201_catalogue_and_accounts': m2026112201,
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026112203_bom': m2026112203,
   '2026112206_registry': m2026112206,
   '2026112207_exchange': m2026112207,
+  '2026120305_audit': m2026120305,
 };
 
 function migrator(db: Db) {

@@ -464,6 +464,25 @@ export interface SubstitutionsTable {
   created_at: string;
 }
 
+export interface AuditEventsTable {
+  id: Id;
+  at: string;
+  actor_user_id: number | null;
+  actor_email: string | null;
+  actor_role: string | null;
+  actor_country: string | null;
+  via: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  url: string | null;
+  status_code: number | null;
+  request: string | null;
+  before: string | null;
+  after: string | null;
+  ip: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -498,6 +517,7 @@ export interface Database {
   offers: OffersTable;
   contracts: ContractsTable;
   substitutions: SubstitutionsTable;
+  audit_events: AuditEventsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
