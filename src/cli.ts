@@ -15,6 +15,9 @@ import { exportCatalogue, type ExportFormat } from './server/catalogue-io/export
 import { ensureWebBuild } from './server/web-build';
 import { reindexSearch } from './server/search/reindex';
 import type { GispImportSummary } from './server/registry/gisp/service';
+import { backupDatabase, restoreDatabase } from './server/system/backup';
+import { AuditRepository } from './server/audit/repository';
+import { AuditService, cliActor } from './server/audit/service';
 
 const program = new Command();
 program.name('reestr').description('Союзный реестр: domestic analogs, registry status and demand').showHelpAfterError();
@@ -272,6 +275,46 @@ program
       await db.close();
     }
     process.exitCode = intact ? 0 : 1;
+  });
+
+/** Records a command-line action in the audit trail of the database it acted on. */
+async function auditCli(action: string, entity: string, request: unknown, after: unknown) {
+  const db = openDatabase(loadConfig().databaseUrl);
+  try {
+    await new AuditService(new AuditRepository(db.kysely)).record({ actor: cliActor(), action, entity, request, after });
+  } finally {
+    await db.close();
+  }
+}
+
+program
+  .command('backup')
+  .description('online backup of the database to FILE (SQLite: backup API while the server runs; PostgreSQL: pg_dump custom format)')
+  .argument('<file>', 'a new file')
+  .action(async (file: string) => {
+    const result = await backupDatabase(loadConfig().databaseUrl, file);
+    await auditCli('backup', 'database', { file: result.file }, result);
+    console.log(`Backed up the ${result.dialect} database to ${result.file} (${result.bytes} bytes).`);
+  });
+
+program
+  .command('restore')
+  .description('replace the whole database with a backup made by "reestr backup"')
+  .argument('<file>', 'a backup file')
+  .option('--yes', 'confirm that the current contents are to be replaced')
+  .action(async (file: string, opts: { yes?: boolean }) => {
+    if (!opts.yes) throw new InvalidArgumentError('restore replaces the whole database; run it again with --yes to confirm');
+    const config = loadConfig();
+    const result = await restoreDatabase(config.databaseUrl, file);
+    const db = openDatabase(config.databaseUrl);
+    let applied: string[];
+    try {
+      applied = await migrateToLatest(db);
+    } finally {
+      await db.close();
+    }
+    await auditCli('restore', 'database', { file: result.file }, { ...result, migrationsApplied: applied });
+    console.log(`Restored the ${result.dialect} database from ${result.file}${applied.length ? `; applied migrations: ${applied.join(', ')}` : ''}.`);
   });
 
 const users = program.command('users').description('manage user accounts');
