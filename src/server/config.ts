@@ -24,6 +24,8 @@ export interface Config {
   /** Ed25519 key signing the registry log's checkpoints: PEM text (shared by several processes), else this PEM file (created, mode 0600, when missing). */
   logKey: string | undefined;
   logKeyFile: string;
+  /** Let webhooks reach loopback, private and link-local addresses (tests, closed networks); default false. */
+  webhookAllowPrivate: boolean;
   adminEmail: string;
   logLevel: string;
   webRoot: string;
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gispMaxBytes: int(env, 'GISP_MAX_BYTES', 512 * 1024 * 1024),
     logKey: env.REESTR_LOG_KEY || undefined,
     logKeyFile: env.REESTR_LOG_KEY_FILE || defaultLogKeyFile(env.DATABASE_URL || `sqlite:${path.join('data', 'reestr.sqlite')}`),
+    webhookAllowPrivate: truthy(env.WEBHOOK_ALLOW_PRIVATE),
     adminEmail: env.REESTR_ADMIN_EMAIL || 'admin@reestr.local',
     logLevel: env.LOG_LEVEL || 'info',
     webRoot: env.REESTR_WEB_ROOT || path.resolve('dist', 'web'),

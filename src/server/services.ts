@@ -39,6 +39,8 @@ export function createServices(
     /** The log's signing key (PEM text, or a PEM file created when missing); neither: a key for this process only. */
     logKey?: string;
     logKeyFile?: string;
+    /** WEBHOOK_ALLOW_PRIVATE: webhooks may reach loopback, private and link-local addresses. */
+    webhookAllowPrivate?: boolean;
   },
 ) {
   const k = db.kysely;
@@ -55,8 +57,9 @@ export function createServices(
   const registryRepo = new RegistryRepository(k, db.dialect);
   const registry = new RegistryService(registryRepo, registryLog, organizationsRepo, categories);
   const exchangeRepo = new ExchangeRepository(k, db.dialect);
-  const demandMatcher = new DemandMatcher(exchangeRepo, searchRepo);
-  const exchangeWebhooks = new WebhookService(exchangeRepo);
+  const search = new SearchService(searchRepo, productTypesRepo, categories);
+  const demandMatcher = new DemandMatcher(exchangeRepo, searchRepo, search, categories);
+  const exchangeWebhooks = new WebhookService(exchangeRepo, { allowPrivate: options.webhookAllowPrivate ?? false });
   return {
     db,
     audit: new AuditService(new AuditRepository(k)),
@@ -70,7 +73,7 @@ export function createServices(
     foreignPartsRepo,
     analogs: new AnalogsService(analogsRepo, productTypesRepo, foreignPartsRepo, foreignParts),
     analogsRepo,
-    search: new SearchService(searchRepo, productTypesRepo, categories),
+    search,
     registryLog,
     registryGisp: new GispService(new GispRepository(k, db.dialect), registryLog),
     registry,

@@ -7,7 +7,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, createTestApp, signIn, userClient, type Client, type TestApp } from '../support/app';
-import { verifySignature } from '../../src/domain/exchange/webhook';
+import { verifyDelivery } from '../../src/domain/exchange/webhook';
+import { webhookTargetProblem } from '../../src/server/exchange/webhooks';
 
 let t: TestApp;
 let admin: Client;
@@ -45,7 +46,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
   hookUrl = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hooks/reestr`;
 
-  t = await createTestApp();
+  // the receiver runs on 127.0.0.1: this server allows private webhook addresses (WEBHOOK_ALLOW_PRIVATE)
+  t = await createTestApp({ webhookAllowPrivate: true });
   admin = await signIn(t.app, ADMIN_EMAIL, t.adminPassword);
   const org = async (body: Record<string, unknown>) => (await post(admin, '/api/organizations', body)).id as number;
   const buyerId = await org({ name: 'ОАО «Белорусский автомобильный завод»', country: 'BY', region: 'BY-MI' });
@@ -145,6 +147,20 @@ describe('demand', () => {
     expect(after.unread).toBe(box.unread - 1);
     expect(after.items.find((n: { id: number }) => n.id === id).readAt).not.toBeNull();
     expect((await integral.request('GET', '/api/inbox?unread=true')).json().items.every((n: { readAt: string | null }) => n.readAt === null)).toBe(true);
+  });
+
+  it('marks all notifications of my organizations read at once', async () => {
+    expect((await inbox(milandr)).unread).toBeGreaterThanOrEqual(1);
+    const integralUnread = (await inbox(integral)).unread;
+    expect((await milandr.request('POST', `/api/inbox/read-all?organizationId=${ids.integral}`)).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: '/api/inbox/read-all' })).statusCode).toBe(401);
+    const res = await milandr.request('POST', '/api/inbox/read-all');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().marked).toBeGreaterThanOrEqual(1);
+    expect((await inbox(milandr)).unread).toBe(0);
+    expect((await milandr.request('POST', `/api/inbox/read-all?organizationId=${ids.milandr}`)).json()).toEqual({ marked: 0 });
+    // another organization's notifications stay as they were
+    expect((await inbox(integral)).unread).toBe(integralUnread);
   });
 
   it('hides the buyer of an anonymous demand from all but its members and operators', async () => {
@@ -294,6 +310,21 @@ describe('webhooks', () => {
     expect((await admin.request('GET', `/api/organizations/${ids.milandr}/webhook`)).json()).toMatchObject({ configured: false });
   });
 
+  it('go to public addresses only unless the server allows private ones', async () => {
+    for (const url of [
+      'http://127.0.0.1:9/x',
+      'http://localhost:8080/',
+      'http://[::1]/',
+      'http://169.254.169.254/latest',
+      'https://10.0.0.5/',
+      'http://[::ffff:192.168.1.1]/',
+    ])
+      expect(await webhookTargetProblem(url, false), url).toMatch(/loopback, private, link-local/);
+    expect(await webhookTargetProblem('https://93.184.216.34/hook', false)).toBeNull();
+    expect(await webhookTargetProblem('http://127.0.0.1:9/x', true)).toBeNull();
+    expect(await webhookTargetProblem('ftp://127.0.0.1/', true)).toContain('https://');
+  });
+
   it('deliver notifications signed with HMAC-SHA256 and a timestamp', async () => {
     received.length = 0;
     const demand = await post(buyer, '/api/demands', { buyerOrganizationId: ids.buyer, partNumber: 'SN74HC00N', quantityPerYear: 7, region: 'BY-BR' });
@@ -303,7 +334,10 @@ describe('webhooks', () => {
     expect(run.delivered).toBe(1);
     expect(received).toHaveLength(1);
     const { headers, body } = received[0];
-    expect(verifySignature('integral-webhook-secret-0001', body, headers['x-reestr-signature'] as string)).toBe(true);
+    const signed = { timestamp: headers['x-reestr-timestamp'] as string, signature: headers['x-reestr-signature'] as string };
+    expect(verifyDelivery('integral-webhook-secret-0001', signed, body)).toBe(true);
+    // the timestamp is signed with the body: another timestamp does not verify
+    expect(verifyDelivery('integral-webhook-secret-0001', { ...signed, timestamp: String(Number(signed.timestamp) - 1) }, body)).toBe(false);
     expect(headers['x-reestr-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
     expect(Math.abs(Number(headers['x-reestr-timestamp']) - Date.now() / 1000)).toBeLessThan(60);
     expect(headers['x-reestr-event']).toBe('demand.matched');
@@ -471,5 +505,65 @@ describe('offers and contracts', () => {
       volume: 1,
     });
     expect(res.statusCode).toBe(409);
+  });
+});
+
+describe('demand named by a description or a category', () => {
+  let ptIsolator: number;
+  let ptNand: number;
+
+  beforeAll(async () => {
+    ptIsolator = (
+      await post(admin, '/api/product-types', {
+        designation: '1ИН021',
+        makerId: ids.milandr,
+        categoryCode: 'microelectronics',
+        functionRu: 'Цифровой изолятор двухканальный',
+      })
+    ).id;
+    ptNand = (await post(admin, '/api/product-types', { designation: 'ИН1564ЛА3', makerId: ids.integral, categoryCode: 'logic-nand' })).id;
+  });
+
+  it('matches a description through the full-text search, within its category when it names one', async () => {
+    const d = await post(buyer, '/api/demands', { buyerOrganizationId: ids.buyer, description: 'цифровые изоляторы', quantityPerYear: 40 });
+    expect(d.matches).toEqual([
+      expect.objectContaining({
+        organization: expect.objectContaining({ id: ids.milandr }),
+        productType: { id: ptIsolator, designation: '1ИН021' },
+        analogType: 'text',
+      }),
+    ]);
+    const n = (await inbox(milandr)).items.find((x: { kind: string; demandId: number }) => x.kind === 'demand.matched' && x.demandId === d.id);
+    expect(n.payload.productTypes).toEqual([expect.objectContaining({ id: ptIsolator })]);
+    const outside = await post(buyer, '/api/demands', {
+      buyerOrganizationId: ids.buyer,
+      description: 'цифровые изоляторы',
+      categoryCode: 'logic',
+      quantityPerYear: 40,
+    });
+    expect(outside.matches).toEqual([]);
+  });
+
+  it('matches a category to the makers of product types in it and its sub-categories', async () => {
+    const d = await post(buyer, '/api/demands', { buyerOrganizationId: ids.buyer, categoryCode: 'logic', quantityPerYear: 1000 });
+    expect(d.matches).toContainEqual(
+      expect.objectContaining({
+        organization: expect.objectContaining({ id: ids.integral }),
+        productType: expect.objectContaining({ id: ptNand }),
+        tier: 'category',
+      }),
+    );
+    expect(d.matches.every((m: { analogType: string }) => m.analogType === 'category')).toBe(true);
+    expect(d.matches.map((m: { productType: { id: number } }) => m.productType.id)).not.toContain(ptIsolator);
+    expect((await inbox(integral)).items.filter((x: { demandId: number }) => x.demandId === d.id)).toHaveLength(1);
+  });
+
+  it('matches them again when the catalogue changes', async () => {
+    const d = await post(buyer, '/api/demands', { buyerOrganizationId: ids.buyer, categoryCode: 'flip-flops', quantityPerYear: 10 });
+    expect(d.matches).toEqual([]);
+    await post(admin, '/api/product-types', { designation: 'КР1564ТМ2', makerId: ids.milandr, categoryCode: 'flip-flops-d' });
+    expect((await t.services.exchangeWorker.runOnce()).rematched).toBeGreaterThanOrEqual(1);
+    const after = (await buyer.request('GET', `/api/demands/${d.id}`)).json();
+    expect(after.matches.map((m: { organization: { id: number } }) => m.organization.id)).toEqual([ids.milandr]);
   });
 });

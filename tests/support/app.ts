@@ -17,11 +17,16 @@ export interface TestApp {
 export const ADMIN_EMAIL = 'admin@test.reestr';
 
 export async function createTestApp(
-  options: { seed?: boolean; loginAttemptsPerMinute?: number; bomMaxBytes?: number; bomMaxLines?: number } = {},
+  options: { seed?: boolean; loginAttemptsPerMinute?: number; bomMaxBytes?: number; bomMaxLines?: number; webhookAllowPrivate?: boolean } = {},
 ): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   const db = database.open();
-  const services = createServices(db, { sessionTtlHours: 1, bomMaxBytes: options.bomMaxBytes ?? 128 * 1024, bomMaxLines: options.bomMaxLines ?? 5000 });
+  const services = createServices(db, {
+    sessionTtlHours: 1,
+    bomMaxBytes: options.bomMaxBytes ?? 128 * 1024,
+    bomMaxLines: options.bomMaxLines ?? 5000,
+    webhookAllowPrivate: options.webhookAllowPrivate,
+  });
   const result = await bootstrap(db, services, { demo: false, seedOnFirstStart: options.seed ?? false, adminEmail: ADMIN_EMAIL });
   const app = await buildApp(
     {

@@ -137,16 +137,19 @@ export class ExchangeRepository {
     return { items, total: Number(total.n) };
   }
 
-  /** Open demands with a part number, in id order from `afterId`: the batches of a re-matching sweep. */
-  openDemandsWithPartNumber(afterId: number, limit: number) {
+  /** Open demands in id order from `afterId`: the batches of a re-matching sweep. */
+  openDemands(afterId: number, limit: number) {
+    return this.db.selectFrom('demands').selectAll().where('status', '=', 'open').where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  }
+
+  /** The makers of product types (for matches found without the search's maker columns). */
+  makersOf(productTypeIds: number[]) {
+    if (!productTypeIds.length) return Promise.resolve([]);
     return this.db
-      .selectFrom('demands')
-      .selectAll()
-      .where('status', '=', 'open')
-      .where('part_number', 'is not', null)
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(limit)
+      .selectFrom('product_types as p')
+      .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+      .select(['p.id', 'o.id as maker_id', 'o.name as maker_name', 'o.country as maker_country'])
+      .where('p.id', 'in', productTypeIds)
       .execute();
   }
 
@@ -270,6 +273,18 @@ export class ExchangeRepository {
 
   async markRead(id: number, userId: number, now: string): Promise<void> {
     await this.db.updateTable('notifications').set({ read_at: now, read_by: userId }).where('id', '=', id).where('read_at', 'is', null).execute();
+  }
+
+  /** Marks every unread notification of the organizations read; returns how many. */
+  async markAllRead(organizationIds: number[], userId: number, now: string): Promise<number> {
+    if (!organizationIds.length) return 0;
+    const r = await this.db
+      .updateTable('notifications')
+      .set({ read_at: now, read_by: userId })
+      .where('organization_id', 'in', organizationIds)
+      .where('read_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
   }
 
   // webhooks

@@ -18,6 +18,8 @@ import {
   DeliveryListQuery,
   DemandListQuery,
   InboxQuery,
+  ReadAllQuery,
+  ReadAllResponse,
   OfferBody,
   UpdateDemandBody,
   WebhookBody,
@@ -144,6 +146,19 @@ export async function exchangeRoutes(fastify: FastifyInstance, opts: { exchange:
     await exchange.markRead(requireUser(request).actor, request.params.id);
     return reply.status(204).send();
   });
+
+  app.post(
+    '/api/inbox/read-all',
+    {
+      schema: {
+        tags,
+        summary: 'Mark all unread notifications of my organizations (or of one) read',
+        querystring: ReadAllQuery,
+        response: { 200: ReadAllResponse },
+      },
+    },
+    (request) => exchange.markAllRead(requireUser(request).actor, request.query.organizationId),
+  );
 
   app.get('/api/organizations/:id/webhook', { schema: { tags, summary: 'The organization’s webhook (its managers, admins)', params: IdParams } }, (request) =>
     webhooks.get(requireUser(request).actor, request.params.id),

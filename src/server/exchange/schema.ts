@@ -59,9 +59,20 @@ export type BomDemandsInput = Static<typeof BomDemandsBody>;
 
 export const InboxQuery = Type.Object({ ...PageQuery, unread: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
 
+export const ReadAllQuery = Type.Object(
+  { organizationId: Type.Optional(Type.Integer({ minimum: 1, description: 'only this organization’s notifications; default: all of mine' })) },
+  { additionalProperties: false },
+);
+export const ReadAllResponse = Type.Object({ marked: Type.Integer({ description: 'notifications marked read now' }) });
+
 export const WebhookBody = Type.Object(
   {
-    url: Type.String({ minLength: 8, maxLength: 2000, description: 'https:// (or http://) address that receives POSTed JSON' }),
+    url: Type.String({
+      minLength: 8,
+      maxLength: 2000,
+      description:
+        'https:// (or http://) address that receives POSTed JSON; loopback, private and link-local hosts are refused unless the server sets WEBHOOK_ALLOW_PRIVATE',
+    }),
     secret: Type.Optional(Type.String({ minLength: 16, maxLength: 200, description: 'HMAC key; generated and returned once when omitted on first setup' })),
     active: Type.Optional(Type.Boolean({ default: true })),
   },

@@ -279,6 +279,13 @@ export class ExchangeService {
     await this.repo.markRead(id, actor.userId, nowIso());
   }
 
+  /** Marks all unread notifications of the actor's organizations (or of one of them) read. */
+  async markAllRead(actor: Actor, organizationId?: number) {
+    if (organizationId !== undefined && !actor.memberships.has(organizationId)) throw notFound(`organization ${organizationId} among yours`);
+    const orgs = organizationId !== undefined ? [organizationId] : [...actor.memberships.keys()];
+    return { marked: await this.repo.markAllRead(orgs, actor.userId, nowIso()) };
+  }
+
   // offers
 
   private presentOffer(o: OfferViewRow) {

@@ -1,10 +1,12 @@
 /**
  * Webhooks per organization and the worker that delivers them. Notifications queue a delivery in the same
  * transaction (repository `notify`); the worker claims due deliveries, POSTs the stored body signed with the
- * organization's current secret (`X-Reestr-Signature: sha256=<hex HMAC of the body>`, `X-Reestr-Timestamp`),
- * and on failure schedules the next attempt after 1 min, 5 min, 30 min, 2 h and 12 h, then marks it failed.
+ * organization's current secret (`X-Reestr-Timestamp: <unix seconds>`, `X-Reestr-Signature: sha256=<hex HMAC of
+ * "<timestamp>.<body>">`), and on failure schedules the next attempt after 1 min, 5 min, 30 min, 2 h and 12 h, then marks it failed.
  * The loop runs inside the server process (started when the server listens); tests call `runOnce()`.
  */
+import dns from 'node:dns/promises';
+import { isIP } from 'node:net';
 import type { Actor } from '../../domain/permissions';
 import { canManageWebhook } from '../../domain/exchange/permissions';
 import {
@@ -12,8 +14,9 @@ import {
   EVENT_HEADER,
   MAX_ATTEMPTS,
   newSecret,
+  isNonPublicAddress,
   nextAttemptAt,
-  signBody,
+  signDelivery,
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
   webhookUrlProblem,
@@ -29,10 +32,31 @@ const CLAIM_BATCH = 20;
 const LEASE_MS = 2 * 60_000;
 const TIMEOUT_MS = 10_000;
 
+/**
+ * Why a webhook URL may not be used, or null: its host (an IP address, or every address its name resolves to)
+ * must be public unless `allowPrivate` (WEBHOOK_ALLOW_PRIVATE) — reestr must not be a way into the server's
+ * own network. Checked when the URL is set and again before each attempt.
+ */
+export async function webhookTargetProblem(url: string, allowPrivate: boolean): Promise<string | null> {
+  const syntax = webhookUrlProblem(url);
+  if (syntax || allowPrivate) return syntax;
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  let addresses: string[];
+  try {
+    addresses = isIP(host) ? [host] : (await dns.lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+  } catch {
+    return `the webhook host "${host}" cannot be resolved`;
+  }
+  const blocked = addresses.find(isNonPublicAddress);
+  return blocked
+    ? `the webhook host "${host}" is ${blocked === host ? 'a' : `at ${blocked}, a`} loopback, private, link-local or reserved address; webhooks go to public addresses`
+    : null;
+}
+
 export class WebhookService {
   constructor(
     private readonly repo: ExchangeRepository,
-    private readonly options: { fetch?: typeof fetch; timeoutMs?: number } = {},
+    private readonly options: { fetch?: typeof fetch; timeoutMs?: number; allowPrivate?: boolean } = {},
   ) {}
 
   private async checkManager(actor: Actor, organizationId: number) {
@@ -51,7 +75,7 @@ export class WebhookService {
   /** Sets the URL (and secret). A secret generated here is returned once, in this answer only. */
   async put(actor: Actor, organizationId: number, input: WebhookInput) {
     await this.checkManager(actor, organizationId);
-    const problem = webhookUrlProblem(input.url);
+    const problem = await webhookTargetProblem(input.url, this.options.allowPrivate ?? false);
     if (problem) throw invalid(problem);
     const existing = await this.repo.getWebhook(organizationId);
     const generated = !input.secret && !existing ? newSecret() : null;
@@ -111,28 +135,30 @@ export class WebhookService {
       return 'failed';
     }
     let statusCode: number | null = null;
-    let error: string | null = null;
-    try {
-      const response = await (this.options.fetch ?? fetch)(hook.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? TIMEOUT_MS),
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'reestr-webhooks/1',
-          [SIGNATURE_HEADER]: signBody(hook.secret, d.body),
-          [TIMESTAMP_HEADER]: String(Math.floor(now.getTime() / 1000)),
-          [EVENT_HEADER]: d.event,
-          [DELIVERY_HEADER]: String(d.id),
-        },
-        body: d.body,
-      });
-      statusCode = response.status;
-      await response.body?.cancel().catch(() => undefined);
-      if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
-    } catch (e) {
-      error = (e as Error).name === 'TimeoutError' ? `no answer within ${(this.options.timeoutMs ?? TIMEOUT_MS) / 1000} s` : String((e as Error).message);
-    }
+    let error: string | null = await webhookTargetProblem(hook.url, this.options.allowPrivate ?? false);
+    const timestamp = String(Math.floor(now.getTime() / 1000));
+    if (!error)
+      try {
+        const response = await (this.options.fetch ?? fetch)(hook.url, {
+          method: 'POST',
+          redirect: 'manual',
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? TIMEOUT_MS),
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'reestr-webhooks/1',
+            [SIGNATURE_HEADER]: signDelivery(hook.secret, timestamp, d.body),
+            [TIMESTAMP_HEADER]: timestamp,
+            [EVENT_HEADER]: d.event,
+            [DELIVERY_HEADER]: String(d.id),
+          },
+          body: d.body,
+        });
+        statusCode = response.status;
+        await response.body?.cancel().catch(() => undefined);
+        if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
+      } catch (e) {
+        error = (e as Error).name === 'TimeoutError' ? `no answer within ${(this.options.timeoutMs ?? TIMEOUT_MS) / 1000} s` : String((e as Error).message);
+      }
     if (!error) {
       await this.repo.finishDelivery(d.id, d.attempts, {
         status: 'delivered',
