@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionOf, entityOf, isAudited, redact, REDACTED, subjectUrl } from './audit';
+import { actionOf, changedFields, entityOf, isAudited, redact, REDACTED, subjectUrl } from './audit';
 
 describe('audit', () => {
   it('records writes of administrators and operators only', () => {
@@ -48,5 +48,31 @@ describe('audit', () => {
     expect(entityOf('/api/registry/records/:id/include')).toBe('registry/records');
     expect(entityOf('/api/users')).toBe('users');
     expect(actionOf('post', '/api/registry/records/:id/include')).toBe('POST registry/records/:id/include');
+  });
+});
+
+describe('changed fields', () => {
+  it('lists what differs, nested fields by path, lists whole', () => {
+    expect(
+      changedFields(
+        { name: 'A', status: 'draft', maker: { id: 1, name: 'X' }, packages: ['DIP14'], same: 1 },
+        { name: 'A', status: 'included', maker: { id: 1, name: 'Y' }, packages: ['DIP14', 'SO14'], same: 1, number: 'РПП-1' },
+      ),
+    ).toEqual([
+      { field: 'status', before: 'draft', after: 'included' },
+      { field: 'maker.name', before: 'X', after: 'Y' },
+      { field: 'packages', before: ['DIP14'], after: ['DIP14', 'SO14'] },
+      { field: 'number', before: null, after: 'РПП-1' },
+    ]);
+  });
+
+  it('lists every field of a creation or a deletion, and nothing when nothing changed', () => {
+    expect(changedFields(null, { id: 3, name: 'B' })).toEqual([
+      { field: 'id', before: null, after: 3 },
+      { field: 'name', before: null, after: 'B' },
+    ]);
+    expect(changedFields({ id: 3 }, null)).toEqual([{ field: 'id', before: 3, after: null }]);
+    expect(changedFields({ a: [1] }, { a: [1] })).toEqual([]);
+    expect(changedFields(null, null)).toEqual([]);
   });
 });

@@ -65,3 +65,35 @@ export function entityOf(routePattern: string): string {
 export function actionOf(method: string, routePattern: string): string {
   return `${method.toUpperCase()} ${routePattern.replace(/^\/api\//, '')}`;
 }
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * What an action changed, field by field (nested objects as dotted paths, lists compared whole): the
+ * fields whose value differs, were added or were removed. A creation (before null) or deletion (after null)
+ * lists every field of the side that exists.
+ */
+export function changedFields(before: unknown, after: unknown, prefix = ''): FieldChange[] {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(before) || !isObject(after)) {
+    if (JSON.stringify(before) === JSON.stringify(after)) return [];
+    if (prefix === '' && (isObject(before) || isObject(after))) {
+      const side = (isObject(before) ? before : after) as Record<string, unknown>;
+      return Object.keys(side).map((field) => ({ field, before: isObject(before) ? before[field] : null, after: isObject(after) ? after[field] : null }));
+    }
+    return [{ field: prefix || '(value)', before, after }];
+  }
+  const out: FieldChange[] = [];
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    const b = before[key];
+    const a = after[key];
+    if (isObject(b) && isObject(a)) out.push(...changedFields(b, a, path));
+    else if (JSON.stringify(b) !== JSON.stringify(a)) out.push({ field: path, before: b ?? null, after: a ?? null });
+  }
+  return out;
+}

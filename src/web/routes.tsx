@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { AuditPage } from './audit/AuditPage';
 import { AccountPage } from './auth/AccountPage';
 import { LoginPage } from './auth/LoginPage';
 import { BomAnalysisPage } from './bom/BomAnalysisPage';
@@ -37,6 +38,7 @@ export const routes: RouteObject[] = [
           ...registryRoutes,
           { path: 'login', element: <LoginPage /> },
           { path: 'account', element: <AccountPage /> },
+          { path: 'admin/audit', element: <AuditPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

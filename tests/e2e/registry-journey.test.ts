@@ -211,6 +211,23 @@ describe('registry journey', () => {
     await expect.poll(() => page().locator('[data-testid="rule-set"][data-code="ru-ic-points-draft-2025-12"][data-version="2"]').count()).toBe(1);
   });
 
+  it('an administrator reads in the audit trail who included the record and what the decision changed', async () => {
+    await page().getByTestId('user-menu').click();
+    await page().getByTestId('nav-audit').click();
+    await expect.poll(() => page().getByTestId('audit-row').count()).toBeGreaterThan(0);
+    await page().goto(url(`/admin/audit?entity=${encodeURIComponent('registry/records')}`));
+    const include = page()
+      .getByTestId('audit-row')
+      .filter({ hasText: OPERATOR })
+      .filter({ hasText: `#${state.recordId}` })
+      .filter({ hasText: '200' });
+    await expect.poll(() => include.count()).toBeGreaterThan(0);
+    await include.first().getByTestId('audit-open').click();
+    const changes = page().getByTestId('audit-changes');
+    await expect.poll(() => changes.count()).toBe(1);
+    await expect.poll(() => changes.innerText()).toMatch(/state[\s\S]*submitted[\s\S]*included/);
+  });
+
   it('the calculator judges a product without saving it', async () => {
     await page().goto(url('/registry/calculator'));
     await page().getByTestId('facts-tax-resident').getByText('да').click();

@@ -19,4 +19,5 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/registry/verify', label: 'nav.verify', testId: 'nav-verify' },
   { to: '/registry/queue', label: 'nav.queue', testId: 'nav-queue', visible: (user) => user?.role === 'operator' || user?.role === 'admin' },
   { to: '/registry/imports', label: 'nav.imports', testId: 'nav-imports', visible: (user) => user?.role === 'admin' },
+  { to: '/admin/audit', label: 'nav.audit', testId: 'nav-audit', visible: (user) => user?.role === 'admin' },
 ];

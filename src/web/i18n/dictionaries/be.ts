@@ -1,4 +1,5 @@
 import { registryBe } from '../../registry/i18n/be';
+import { auditBe } from '../../audit/i18n/be';
 import type { Dictionary } from '../types';
 
 /** Belarusian (беларуская мова). */
@@ -398,4 +399,5 @@ export const be: Dictionary = {
   'notFound.home': 'На галоўную',
 
   ...registryBe,
+  ...auditBe,
 };

@@ -1,4 +1,5 @@
 import { registryEn } from '../../registry/i18n/en';
+import { auditEn } from '../../audit/i18n/en';
 import type { Dictionary } from '../types';
 
 /** English. */
@@ -396,4 +397,5 @@ export const en: Dictionary = {
   'notFound.home': 'Go to the home page',
 
   ...registryEn,
+  ...auditEn,
 };

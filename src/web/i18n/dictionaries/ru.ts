@@ -4,6 +4,7 @@
  * Placeholders: `{name}`.
  */
 import { registryRu } from '../../registry/i18n/ru';
+import { auditRu } from '../../audit/i18n/ru';
 export const ru = {
   'app.name': 'Союзный реестр',
   'app.tagline': 'Отечественные аналоги импортных электронных компонентов',
@@ -400,4 +401,5 @@ export const ru = {
   'notFound.home': 'На главную',
 
   ...registryRu,
+  ...auditRu,
 };

@@ -1,0 +1,25 @@
+/** Russian texts of the audit trail page (the reference: be and en have the same keys). */
+export const auditRu = {
+  'nav.audit': 'Журнал действий',
+  'audit.title': 'Журнал действий',
+  'audit.intro':
+    'Каждое действие администраторов и операторов реестра, включая отказанные: кто, что, когда и что изменилось. Пароли, токены и секреты не сохраняются.',
+  'audit.adminsOnly': 'Журнал действий доступен только администраторам.',
+  'audit.entity': 'Объект',
+  'audit.actor': 'Кто',
+  'audit.from': 'С даты',
+  'audit.to': 'По дату',
+  'audit.all': 'Все',
+  'audit.done': 'Выполненные',
+  'audit.refused': 'Отказанные',
+  'audit.empty': 'Действий не найдено.',
+  'audit.at': 'Когда',
+  'audit.action': 'Действие',
+  'audit.subject': 'Над чем',
+  'audit.status': 'Ответ',
+  'audit.url': 'Адрес',
+  'audit.field': 'Поле',
+  'audit.request': 'Запрос',
+  'audit.before': 'До',
+  'audit.after': 'После',
+};
