@@ -6,6 +6,7 @@ import * as m2026112202 from './migrations/2026112202_search';
 import * as m2026112203 from './migrations/2026112203_bom';
 import * as m2026112206 from './migrations/2026112206_registry';
 import * as m2026112207 from './migrations/2026112207_exchange';
+import * as m2026120303 from './migrations/2026120303_exchange_cooperation';
 import * as m2026120305 from './migrations/2026120305_audit';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026112203_bom': m2026112203,
   '2026112206_registry': m2026112206,
   '2026112207_exchange': m2026112207,
+  '2026120303_exchange_cooperation': m2026120303,
   '2026120305_audit': m2026120305,
 };
 

@@ -483,6 +483,67 @@ export interface AuditEventsTable {
   ip: string | null;
 }
 
+export interface CooperationTiesTable {
+  id: Id;
+  /** supply: the supplier; co_development: the lower id of the two. */
+  organization_id: number;
+  /** supply: the customer; co_development: the higher id. */
+  partner_organization_id: number;
+  kind: 'supply' | 'co_development';
+  source: 'contract' | 'manual';
+  since: string; // YYYY-MM-DD
+  contract_count: number;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CooperationTieProductsTable {
+  tie_id: number;
+  product_type_id: number;
+}
+
+export interface SupportProgrammesTable {
+  id: Id;
+  name: string;
+  state: 'BY' | 'RU' | 'UNION';
+  owner_body: string;
+  year_from: number;
+  year_to: number;
+  description: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SupportProgrammeOrganizationsTable {
+  programme_id: number;
+  organization_id: number;
+}
+
+export interface SupportProgrammeProductsTable {
+  programme_id: number;
+  product_type_id: number;
+}
+
+export interface CurrencyRatesTable {
+  id: Id;
+  currency: string;
+  to_currency: string;
+  rate: number;
+  rate_date: string; // YYYY-MM-DD
+  source: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ExchangeDemoRowsTable {
+  table_name: string;
+  row_id: number;
+  created_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -517,6 +578,13 @@ export interface Database {
   offers: OffersTable;
   contracts: ContractsTable;
   substitutions: SubstitutionsTable;
+  cooperation_ties: CooperationTiesTable;
+  cooperation_tie_products: CooperationTieProductsTable;
+  support_programmes: SupportProgrammesTable;
+  support_programme_organizations: SupportProgrammeOrganizationsTable;
+  support_programme_products: SupportProgrammeProductsTable;
+  currency_rates: CurrencyRatesTable;
+  exchange_demo_rows: ExchangeDemoRowsTable;
   audit_events: AuditEventsTable;
 }
 
