@@ -1,11 +1,13 @@
 /**
  * Authentication on every request: a Bearer API token or the session cookie becomes `request.principal`.
- * Cookie-authenticated writes must carry the session's CSRF token in `x-csrf-token`.
+ * Cookie-authenticated writes must carry the session's CSRF token in `x-csrf-token`. After validation, no
+ * request with a value the database cannot store (Infinity, NUL) reaches a handler.
  */
 import crypto from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, forbidden } from '../http/errors';
+import { rejectUnstorableValues } from '../http/storable';
 import { isAdmin } from '../../domain/permissions';
 import type { AccountsService, Principal } from './service';
 
@@ -43,6 +45,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { accounts: Acco
     }
     request.principal = principal;
   });
+  app.addHook('preHandler', rejectUnstorableValues);
 });
 
 /** The signed-in principal, or a 401. Writes also need a token scope that allows them. */

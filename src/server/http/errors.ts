@@ -101,10 +101,18 @@ export function errorHandler(error: FastifyError | AppError, request: FastifyReq
       return send(reply, 415, 'unsupported_media_type', String(request.headers['content-type'] ?? ''));
   }
   if (e instanceof SyntaxError && e.statusCode === 400) return send(reply, 400, 'invalid_json');
+  if (isMalformedMultipart(e)) return send(reply, 400, 'invalid_request', `malformed multipart/form-data (${e.message})`);
   if (e.statusCode === 429) return send(reply, 429, 'too_many_requests', String(reply.getHeader('retry-after') ?? '60') + ' s');
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return send(reply, e.statusCode, 'invalid_request', e.message);
   request.log.error({ err: error }, 'unhandled error');
   return send(reply, 500, 'internal');
+}
+
+/** The multipart parser (busboy) throws plain errors, without a status, for a body that is not what its header says. */
+function isMalformedMultipart(e: Error): boolean {
+  return (
+    !('statusCode' in e && e.statusCode) && (e.message.startsWith('Multipart: ') || /unexpected end of multipart data|malformed part header/i.test(e.message))
+  );
 }
 
 interface ValidationIssue {
