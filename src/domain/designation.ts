@@ -76,9 +76,12 @@ const CYRILLIC_TO_LATIN: Record<string, string> = {
   Я: 'YA',
 };
 
-/** NFKC (full-width forms, ligatures), upper case, no whitespace. */
+/**
+ * NFKC (full-width forms, ligatures), upper case, no whitespace. NFKC again after upper-casing, which can
+ * leave decomposed letters (ΐ → Ϊ́), so that the result is already canonical: canonicalText is idempotent.
+ */
 export function canonicalText(input: string): string {
-  return input.normalize('NFKC').replace(/[µμ]/g, 'U').toUpperCase().replace(/\s+/g, '');
+  return input.normalize('NFKC').replace(/[µμ]/g, 'U').toUpperCase().normalize('NFKC').replace(/\s+/g, '');
 }
 
 const hasCyrillic = (s: string) => /[А-ЯЁ]/.test(s);
