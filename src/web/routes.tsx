@@ -11,6 +11,7 @@ import { ProductPage } from './catalogue/ProductPage';
 import { HomePage } from './home/HomePage';
 import { OrganizationListPage } from './organizations/OrganizationListPage';
 import { OrganizationPage } from './organizations/OrganizationPage';
+import { exchangeRoutes } from './exchange/routes';
 import { registryRoutes } from './registry/routes';
 import { SearchPage } from './search/SearchPage';
 import { Layout } from './shell/Layout';
@@ -36,6 +37,7 @@ export const routes: RouteObject[] = [
           { path: 'bom', element: <BomUploadPage /> },
           { path: 'bom/:id', element: <BomAnalysisPage /> },
           ...registryRoutes,
+          ...exchangeRoutes,
           { path: 'login', element: <LoginPage /> },
           { path: 'account', element: <AccountPage /> },
           { path: 'admin/audit', element: <AuditPage /> },

@@ -13,7 +13,16 @@ export async function startE2eServer(): Promise<RunningServer & { cleanup(): Pro
   await ensureWebBuild(config.webRoot);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reestr-e2e-'));
   const server = await startServer(
-    { ...config, port: 0, host: '127.0.0.1', databaseUrl: `sqlite:${path.join(dir, 'e2e.sqlite')}`, logLevel: 'silent', adminEmail: E2E_ADMIN.email },
+    {
+      ...config,
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl: `sqlite:${path.join(dir, 'e2e.sqlite')}`,
+      logLevel: 'silent',
+      adminEmail: E2E_ADMIN.email,
+      // journeys receive webhooks on a local port
+      webhookAllowPrivate: true,
+    },
     { adminPassword: E2E_ADMIN.password },
   );
   return Object.assign(server, {

@@ -35,6 +35,11 @@ function mayRerun(analysis: BomAnalysis, user: User | null): boolean {
   return user !== null && (user.id === analysis.owner || user.role === 'admin');
 }
 
+/** The owner, a member of an organization, may post the not covered lines as demand on the exchange. */
+function mayPostDemand(analysis: BomAnalysis, user: User | null): boolean {
+  return user !== null && user.id === analysis.owner && user.memberships.length > 0 && analysis.summary.notCovered.length > 0;
+}
+
 /** Prints every line in full: the table renders all rows before the print dialog opens and after it closes goes back. */
 function usePrinting() {
   const [printing, setPrinting] = useState(false);
@@ -96,6 +101,11 @@ function AnalysisView({ analysis }: { analysis: BomAnalysis }) {
                   {t('bom.action.rerun')}
                 </Button>
               </Tooltip>
+            )}
+            {mayPostDemand(analysis, session.data?.user ?? null) && (
+              <Button component={Link} to={`/exchange/demands/new?bom=${analysis.id}`} variant="light" data-testid="bom-post-demand">
+                {t('exchange.bom.post')}
+              </Button>
             )}
             <Button component="a" href={exportUrl(analysis.id, 'xlsx')} download variant="default" data-testid="bom-export-xlsx">
               {t('bom.action.exportXlsx')}

@@ -1,6 +1,7 @@
-import { Button, Menu } from '@mantine/core';
+import { Button, Indicator, Menu } from '@mantine/core';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useLogout, useSession } from '../auth/api';
+import { useUnreadCount } from '../exchange/api';
 import { useT } from '../i18n';
 import { visibleNavItems } from './navItems';
 
@@ -12,6 +13,8 @@ export function UserButton() {
   const navigate = useNavigate();
   const location = useLocation();
   const user = session.data?.user;
+  // Unread notifications of the user's organizations (the demand exchange's inbox), on the button and its menu item.
+  const unread = useUnreadCount(!!user && user.memberships.length > 0);
 
   if (session.isPending) return null;
   if (!user) {
@@ -26,9 +29,11 @@ export function UserButton() {
   return (
     <Menu position="bottom-end" width={220} withinPortal>
       <Menu.Target>
-        <Button variant="default" size="sm" maw={220} data-testid="user-menu">
-          {user.name}
-        </Button>
+        <Indicator label={unread} size={16} disabled={unread === 0} offset={4} data-testid="user-unread" data-count={unread}>
+          <Button variant="default" size="sm" maw={220} data-testid="user-menu">
+            {user.name}
+          </Button>
+        </Indicator>
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{user.email}</Menu.Label>
@@ -37,7 +42,7 @@ export function UserButton() {
         </Menu.Item>
         {visibleNavItems(user, true).map((item) => (
           <Menu.Item key={item.to} component={Link} to={item.to} data-testid={item.testId}>
-            {t(item.label)}
+            {item.to === '/exchange/inbox' && unread > 0 ? t('nav.inboxUnread', { count: unread }) : t(item.label)}
           </Menu.Item>
         ))}
         <Menu.Item

@@ -17,7 +17,15 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/bom', label: 'nav.bom', testId: 'nav-bom' },
   { to: '/registry', label: 'nav.registry', testId: 'nav-registry' },
   { to: '/registry/verify', label: 'nav.verify', testId: 'nav-verify' },
+  { to: '/exchange', label: 'nav.exchange', testId: 'nav-exchange' },
   { to: '/registry/queue', label: 'nav.queue', testId: 'nav-queue', visible: (user) => user?.role === 'operator' || user?.role === 'admin' },
   { to: '/registry/imports', label: 'nav.imports', testId: 'nav-imports', visible: (user) => user?.role === 'admin' },
   { to: '/admin/audit', label: 'nav.audit', testId: 'nav-audit', visible: (user) => user?.role === 'admin' },
+  { to: '/exchange/inbox', label: 'nav.inbox', testId: 'nav-inbox', visible: (user) => !!user && user.memberships.length > 0 },
+  {
+    to: '/exchange/contracts',
+    label: 'nav.contracts',
+    testId: 'nav-contracts',
+    visible: (user) => !!user && (user.memberships.length > 0 || user.role !== 'user'),
+  },
 ];

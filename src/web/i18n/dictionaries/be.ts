@@ -1,3 +1,4 @@
+import { exchangeBe } from '../../exchange/i18n/be';
 import { registryBe } from '../../registry/i18n/be';
 import { auditBe } from '../../audit/i18n/be';
 import type { Dictionary } from '../types';
@@ -400,4 +401,5 @@ export const be: Dictionary = {
 
   ...registryBe,
   ...auditBe,
+  ...exchangeBe,
 };

@@ -1,3 +1,4 @@
+import { exchangeEn } from '../../exchange/i18n/en';
 import { registryEn } from '../../registry/i18n/en';
 import { auditEn } from '../../audit/i18n/en';
 import type { Dictionary } from '../types';
@@ -398,4 +399,5 @@ export const en: Dictionary = {
 
   ...registryEn,
   ...auditEn,
+  ...exchangeEn,
 };

@@ -3,6 +3,7 @@
  * the Belarusian and English dictionaries must have exactly the same keys.
  * Placeholders: `{name}`.
  */
+import { exchangeRu } from '../../exchange/i18n/ru';
 import { registryRu } from '../../registry/i18n/ru';
 import { auditRu } from '../../audit/i18n/ru';
 export const ru = {
@@ -402,4 +403,5 @@ export const ru = {
 
   ...registryRu,
   ...auditRu,
+  ...exchangeRu,
 };

@@ -1,0 +1,211 @@
+/** Queries and mutations of the demand exchange; every mutation refreshes the exchange's cached answers. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type QueryParams } from '../http/client';
+import type { Paginated } from '../http/types';
+import type {
+  BomDemands,
+  BomDemandsResult,
+  Contract,
+  Demand,
+  DemandDetail,
+  DemandFields,
+  Inbox,
+  NewDemand,
+  NewOffer,
+  Offer,
+  Webhook,
+  WebhookDelivery,
+} from './types';
+
+export type DemandListQuery = QueryParams & {
+  page: number;
+  pageSize: number;
+  status?: string;
+  region?: string;
+  category?: string;
+  partNumber?: string;
+  mine?: boolean;
+  matched?: boolean;
+};
+
+const EXCHANGE = 'exchange';
+
+export function useDemands(query: DemandListQuery) {
+  return useQuery({
+    queryKey: [EXCHANGE, 'demands', query],
+    queryFn: ({ signal }) => api<Paginated<Demand>>('/api/demands', { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useDemand(id: string) {
+  return useQuery({
+    queryKey: [EXCHANGE, 'demand', id],
+    queryFn: ({ signal }) => api<DemandDetail>(`/api/demands/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+export function useDemandOffers(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [EXCHANGE, 'demand', id, 'offers'],
+    queryFn: ({ signal }) => api<Offer[]>(`/api/demands/${encodeURIComponent(id)}/offers`, { signal }),
+    enabled,
+  });
+}
+
+export function useContracts(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: [EXCHANGE, 'contracts', page, pageSize],
+    queryFn: ({ signal }) => api<Paginated<Contract>>('/api/contracts', { query: { page, pageSize }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useContract(id: string) {
+  return useQuery({
+    queryKey: [EXCHANGE, 'contract', id],
+    queryFn: ({ signal }) => api<Contract>(`/api/contracts/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+const inboxKey = [EXCHANGE, 'inbox'];
+
+export function useInbox(page: number, pageSize: number, unread: boolean) {
+  return useQuery({
+    queryKey: [...inboxKey, page, pageSize, unread],
+    queryFn: ({ signal }) => api<Inbox>('/api/inbox', { query: { page, pageSize, unread: unread || undefined }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Unread notifications of the signed-in user's organizations, for the header; refreshed every minute. */
+export function useUnreadCount(enabled: boolean) {
+  const query = useQuery({
+    queryKey: [...inboxKey, 'unread'],
+    queryFn: ({ signal }) => api<Inbox>('/api/inbox', { query: { page: 1, pageSize: 1, unread: true }, signal }),
+    enabled,
+    refetchInterval: 60_000,
+  });
+  return enabled ? (query.data?.unread ?? 0) : 0;
+}
+
+function useRefreshExchange() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: [EXCHANGE] });
+}
+
+export function useMarkRead() {
+  const refresh = useRefreshExchange();
+  return useMutation({
+    /** One or several notifications (there is no bulk endpoint: "mark all" marks each unread one). */
+    mutationFn: async (ids: number[]) => {
+      for (const id of ids) await api<void>(`/api/inbox/${id}/read`, { method: 'POST' });
+    },
+    onSettled: refresh,
+  });
+}
+
+/** Every unread notification, page by page (for "mark all read"). */
+export async function allUnreadIds(): Promise<number[]> {
+  const ids: number[] = [];
+  for (let page = 1; ; page++) {
+    const inbox = await api<Inbox>('/api/inbox', { query: { page, pageSize: 100, unread: true } });
+    ids.push(...inbox.items.map((n) => n.id));
+    if (inbox.items.length === 0 || page * inbox.pageSize >= inbox.total) return ids;
+  }
+}
+
+export function useCreateDemand() {
+  const refresh = useRefreshExchange();
+  return useMutation({
+    mutationFn: (body: NewDemand) => api<DemandDetail>('/api/demands', { method: 'POST', body }),
+    onSuccess: refresh,
+  });
+}
+
+export function useUpdateDemand(id: number) {
+  const refresh = useRefreshExchange();
+  return useMutation({
+    mutationFn: (body: DemandFields) => api<DemandDetail>(`/api/demands/${id}`, { method: 'PUT', body }),
+    onSuccess: refresh,
+  });
+}
+
+export function useCloseDemand(id: number) {
+  const refresh = useRefreshExchange();
+  return useMutation({
+    mutationFn: () => api<DemandDetail>(`/api/demands/${id}/close`, { method: 'POST' }),
+    onSuccess: refresh,
+  });
+}
+
+export function useDemandsFromBom(analysisId: string) {
+  const refresh = useRefreshExchange();
+  return useMutation({
+    mutationFn: (body: BomDemands) => api<BomDemandsResult>(`/api/bom/analyses/${encodeURIComponent(analysisId)}/demands`, { method: 'POST', body }),
+    onSuccess: refresh,
+  });
+}
+
+export function useCreateOffer(demandId: number) {
+  const refresh = useRefreshExchange();
+  return useMutation({
+    mutationFn: (body: NewOffer) => api<Offer>(`/api/demands/${demandId}/offers`, { method: 'POST', body }),
+    onSuccess: refresh,
+  });
+}
+
+export type OfferDecision = { offerId: number } & (
+  { action: 'accept'; volume?: number; sum?: number; contractDate?: string } | { action: 'decline'; reason?: string } | { action: 'withdraw' }
+);
+
+export function useDecideOffer() {
+  const refresh = useRefreshExchange();
+  return useMutation({
+    mutationFn: (decision: OfferDecision) => {
+      const path = `/api/offers/${decision.offerId}/${decision.action}`;
+      if (decision.action === 'accept') {
+        const { volume, sum, contractDate } = decision;
+        return api<Contract | Offer>(path, { method: 'POST', body: { volume, sum, contractDate } });
+      }
+      if (decision.action === 'decline') return api<Offer>(path, { method: 'POST', body: decision.reason ? { reason: decision.reason } : {} });
+      return api<Offer>(path, { method: 'POST' });
+    },
+    onSuccess: refresh,
+  });
+}
+
+export function useWebhook(organizationId: number | null) {
+  return useQuery({
+    queryKey: [EXCHANGE, 'webhook', organizationId],
+    queryFn: ({ signal }) => api<Webhook>(`/api/organizations/${organizationId}/webhook`, { signal }),
+    enabled: organizationId !== null,
+  });
+}
+
+export function useSaveWebhook(organizationId: number | null) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { url: string; secret?: string; active: boolean }) =>
+      api<Webhook>(`/api/organizations/${organizationId}/webhook`, { method: 'PUT', body }),
+    onSuccess: (hook) => {
+      const { secret: _shownOnce, ...kept } = hook;
+      client.setQueryData([EXCHANGE, 'webhook', organizationId], kept);
+    },
+  });
+}
+
+export function useDeliveries(organizationId: number | null, page: number, pageSize: number, status: string) {
+  return useQuery({
+    queryKey: [EXCHANGE, 'webhook', organizationId, 'deliveries', page, pageSize, status],
+    queryFn: ({ signal }) =>
+      api<Paginated<WebhookDelivery>>(`/api/organizations/${organizationId}/webhook/deliveries`, {
+        query: { page, pageSize, status: status || undefined },
+        signal,
+      }),
+    enabled: organizationId !== null,
+    placeholderData: keepPreviousData,
+    // the server's worker sends and retries in the background: keep the log current while it is open
+    refetchInterval: 10_000,
+  });
+}

@@ -1,0 +1,195 @@
+/**
+ * The demand exchange in real Chromium: a buyer posts demand for an imported part; the producer of its analog
+ * sees the match in its inbox (unread count on the user button), offers its product type; the buyer accepts;
+ * the contract records the substitution; the producer's manager sets a webhook and sees its secret once.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useJourney } from '../support/browser';
+import { E2E_ADMIN } from '../support/server';
+
+const journey = useJourney();
+const page = () => journey().page;
+const url = (path: string) => new URL(path, journey().server.url).toString();
+const PASSWORD = 'exchange-journey-password';
+const suffix = Date.now().toString().slice(-6);
+const PART = `XJ74HC${suffix}N`;
+const DESIGNATION = `КР1564ЛА${suffix}`;
+const BUYER = `buyer.${suffix}@e2e.reestr`;
+const PRODUCER = `producer.${suffix}@e2e.reestr`;
+const state = { buyerId: 0, producerId: 0, productTypeId: 0, demandId: 0, contractId: 0 };
+
+/** The producer's ERP: a local receiver of webhooks (the journey's server allows private addresses). */
+const received: { event: string | undefined; signature: string | undefined }[] = [];
+const receiver = http.createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    received.push({ event: req.headers['x-reestr-event'] as string | undefined, signature: req.headers['x-reestr-signature'] as string | undefined });
+    res.end('ok');
+  });
+});
+const hookUrl = () => `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/reestr`;
+
+/** A signed-in API client for the test setup (cookie + CSRF token, as the web app does). */
+async function signedIn(email: string, password: string) {
+  const login = await fetch(url('/api/auth/login'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in of ${email} failed: ${login.status} ${await login.text()}`);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(url(path), {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+}
+
+async function signInInBrowser(email: string, next: string) {
+  await page().goto(url(`/login?next=${encodeURIComponent(next)}`));
+  await page().getByTestId('login-email').fill(email);
+  await page().getByTestId('login-password').fill(PASSWORD);
+  await page().getByTestId('login-submit').click();
+  await expect.poll(() => page().getByTestId('user-menu').count()).toBe(1);
+}
+
+async function signOut() {
+  await page().getByTestId('user-menu').click();
+  await page().getByTestId('sign-out').click();
+  await expect.poll(() => page().getByTestId('sign-in-link').count()).toBe(1);
+}
+
+afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const admin = await signedIn(E2E_ADMIN.email, E2E_ADMIN.password);
+  const buyer = await admin<{ id: number }>('POST', '/api/organizations', { name: `ОАО «Завод-покупатель ${suffix}»`, country: 'BY', region: 'BY-MI' });
+  const producer = await admin<{ id: number }>('POST', '/api/organizations', { name: `АО «Производитель ${suffix}»`, country: 'RU', region: 'RU-MOW' });
+  const product = await admin<{ id: number }>('POST', '/api/product-types', { designation: DESIGNATION, makerId: producer.id });
+  await admin('POST', '/api/analogs', { productTypeId: product.id, foreignPartNumber: PART, type: 'full', source: 'datasheet' });
+  await admin('POST', '/api/users', { email: BUYER, name: 'Снабженец', role: 'user', password: PASSWORD });
+  await admin('POST', `/api/organizations/${buyer.id}/members`, { email: BUYER, role: 'member' });
+  await admin('POST', '/api/users', { email: PRODUCER, name: 'Сбыт', role: 'user', password: PASSWORD });
+  await admin('POST', `/api/organizations/${producer.id}/members`, { email: PRODUCER, role: 'manager' });
+  Object.assign(state, { buyerId: buyer.id, producerId: producer.id, productTypeId: product.id });
+});
+
+describe('exchange journey', () => {
+  it('a buyer posts demand for an imported part and sees the producer of its analog matched', async () => {
+    await signInInBrowser(BUYER, '/');
+    await page().getByTestId('nav-exchange').click();
+    await page().getByTestId('demand-new-link').click();
+    await page().getByTestId('demand-part-number').fill(PART.toLowerCase());
+    await page().getByTestId('demand-quantity').fill('120000');
+    await page().getByTestId('demand-needed-by').fill('2027-06-01');
+    await page().getByTestId('demand-region').fill('by-mi');
+    await page().getByTestId('demand-visibility-anonymous').check();
+    await page().getByTestId('demand-submit').click();
+    await expect.poll(() => new URL(page().url()).pathname).toMatch(/^\/exchange\/demands\/\d+$/);
+    state.demandId = Number(new URL(page().url()).pathname.split('/').pop());
+    await expect.poll(() => page().getByTestId('demand').getAttribute('data-status')).toBe('open');
+    await expect.poll(() => page().getByTestId('demand-visibility').getAttribute('data-visibility')).toBe('anonymous');
+    // the buyer sees its own name; the match is the producer's analog
+    await expect.poll(() => page().getByTestId('demand-buyer').innerText()).toContain('Завод-покупатель');
+    const match = page().locator(`[data-testid="match-row"][data-organization="${state.producerId}"]`);
+    await expect.poll(() => match.count()).toBe(1);
+    await expect.poll(() => match.innerText()).toContain(DESIGNATION);
+    // and finds it among its own demand
+    await page().getByTestId('exchange-nav-demands').click();
+    await page().getByTestId('demands-scope').getByText('Мои').click();
+    await expect.poll(() => page().locator(`[data-testid="demand-row"][data-id="${state.demandId}"]`).count()).toBe(1);
+    await signOut();
+  });
+
+  it('the producer sees the match in its inbox and offers its product type', async () => {
+    await signInInBrowser(PRODUCER, '/');
+    await expect.poll(() => page().getByTestId('user-unread').getAttribute('data-count')).toBe('1');
+    await page().getByTestId('user-menu').click();
+    await page().getByTestId('nav-inbox').click();
+    const item = page().locator(`[data-testid="inbox-item"][data-demand="${state.demandId}"][data-kind="demand.matched"]`);
+    await expect.poll(() => item.getAttribute('data-read')).toBe('false');
+    await expect.poll(() => item.innerText()).toContain(DESIGNATION);
+    // anonymous demand: the producer does not learn the buyer's name
+    await expect.poll(() => item.innerText()).not.toContain('Завод-покупатель');
+    await item.getByTestId('inbox-open').click();
+    await expect.poll(() => new URL(page().url()).pathname).toBe(`/exchange/demands/${state.demandId}`);
+    await expect.poll(() => page().getByTestId('demand-buyer-hidden').count()).toBe(1);
+    await expect.poll(() => page().getByTestId('user-unread').getAttribute('data-count')).toBe('0');
+
+    await expect.poll(() => page().getByTestId('offer-form').count()).toBe(1);
+    await expect.poll(() => page().getByTestId('offer-product-type').inputValue()).toContain(DESIGNATION);
+    await page().getByTestId('offer-price').fill('0.85');
+    await page().getByTestId('offer-currency').click();
+    await page().getByRole('option', { name: 'RUB', exact: true }).click();
+    await page().getByTestId('offer-lead-time').fill('45');
+    await page().getByTestId('offer-volume').fill('100000');
+    await page().getByTestId('offer-submit').click();
+    await expect.poll(() => page().getByTestId('offer-sent').count()).toBe(1);
+    const row = page().getByTestId('offer-row');
+    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => row.getAttribute('data-status')).toBe('open');
+    await expect.poll(() => row.innerText()).toContain('RUB');
+  });
+
+  it('the producer’s manager sets a webhook and sees its secret once', async () => {
+    await page().getByTestId('exchange-nav-webhooks').click();
+    await expect.poll(() => page().getByTestId('webhook-form').getAttribute('data-configured')).toBe('false');
+    await page().getByTestId('webhook-url').fill(hookUrl());
+    await page().getByTestId('webhook-save').click();
+    await expect.poll(() => page().getByTestId('webhook-secret-value').innerText()).toMatch(/^\S{16,}$/);
+    await expect.poll(() => page().getByTestId('webhook-form').getAttribute('data-configured')).toBe('true');
+    await page().reload();
+    await expect.poll(() => page().getByTestId('webhook-secret-hint').count()).toBe(1);
+    await expect.poll(() => page().getByTestId('webhook-secret').count()).toBe(0);
+    await signOut();
+  });
+
+  it('the buyer reads the offer in its inbox, accepts it, and the contract records the substitution', async () => {
+    await signInInBrowser(BUYER, '/exchange/inbox');
+    const item = page().locator(`[data-testid="inbox-item"][data-demand="${state.demandId}"][data-kind="offer.received"]`);
+    await expect.poll(() => item.count()).toBe(1);
+    await expect.poll(() => item.innerText()).toContain(DESIGNATION);
+    await item.getByTestId('inbox-open').click();
+    const row = page().getByTestId('offer-row');
+    await expect.poll(() => row.getAttribute('data-status')).toBe('open');
+    await row.getByTestId('offer-accept').click();
+    await expect.poll(() => page().getByTestId('accept-volume').inputValue()).toMatch(/^100\s?000$/);
+    await page().getByTestId('accept-submit').click();
+    await expect.poll(() => new URL(page().url()).pathname).toMatch(/^\/exchange\/contracts\/\d+$/);
+    state.contractId = Number(new URL(page().url()).pathname.split('/').pop());
+    await expect.poll(() => page().getByTestId('contract-sum').innerText()).toMatch(/85\s?000[,.]00/);
+    await expect.poll(() => page().getByTestId('contract-substitution').innerText()).toContain(PART.toLowerCase());
+    await expect.poll(() => page().getByTestId('contract-substitution').innerText()).toContain(DESIGNATION);
+    await page().getByTestId('exchange-nav-contracts').click();
+    await expect.poll(() => page().locator(`[data-testid="contract-row"][data-id="${state.contractId}"]`).count()).toBe(1);
+    await signOut();
+  });
+
+  it('the producer hears of the acceptance in its inbox and through its webhook, logged as delivered', async () => {
+    await signInInBrowser(PRODUCER, '/exchange/inbox');
+    const item = page().locator(`[data-testid="inbox-item"][data-demand="${state.demandId}"][data-kind="offer.accepted"]`);
+    await expect.poll(() => item.getAttribute('data-read')).toBe('false');
+    await page().getByTestId('inbox-mark-all').click();
+    await expect.poll(() => item.getAttribute('data-read')).toBe('true');
+    await expect.poll(() => page().getByTestId('inbox-unread').getAttribute('data-count')).toBe('0');
+    await expect.poll(() => page().getByTestId('user-unread').getAttribute('data-count')).toBe('0');
+    // the server's worker sends due deliveries every few seconds; the log refreshes itself
+    await page().getByTestId('exchange-nav-webhooks').click();
+    const delivered = page().locator('[data-testid="delivery-row"][data-status="delivered"]');
+    await expect.poll(() => delivered.count(), { timeout: 45_000 }).toBeGreaterThanOrEqual(1);
+    expect(received.some((r) => r.event === 'offer.accepted' && r.signature?.startsWith('sha256='))).toBe(true);
+    await signOut();
+  });
+});
