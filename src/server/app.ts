@@ -26,6 +26,7 @@ import { registryLogRoutes } from './registry/log/routes';
 import { gispRoutes } from './registry/gisp/routes';
 import { registryRoutes } from './registry/routes';
 import { exchangeRoutes } from './exchange/routes';
+import { cooperationRoutes } from './exchange/cooperation-routes';
 import { auditPlugin } from './audit/plugin';
 import { auditRoutes } from './audit/routes';
 
@@ -102,6 +103,7 @@ export async function buildApp(config: AppConfig, services: Services): Promise<F
   await app.register(registryLogRoutes, { registryLog: services.registryLog, verifyPerMinute: config.registryVerifyPerMinute });
   await app.register(gispRoutes, { gisp: services.registryGisp, maxBytes: config.gispMaxBytes ?? 512 * 1024 * 1024 });
   await app.register(exchangeRoutes, { exchange: services.exchange, webhooks: services.exchangeWebhooks });
+  await app.register(cooperationRoutes, { services });
   // the exchange worker (re-matching, webhook deliveries) runs only in a listening server, not under inject()
   app.addHook('onListen', async () => services.exchangeWorker.start());
   app.addHook('onClose', async () => services.exchangeWorker.stop());

@@ -27,6 +27,7 @@ import { ExchangeRepository } from './exchange/repository';
 import { ExchangeService } from './exchange/service';
 import { DemandMatcher } from './exchange/matching';
 import { ExchangeWorker, WebhookService } from './exchange/webhooks';
+import { TiesRepository, TiesService } from './exchange/ties';
 import { AuditRepository } from './audit/repository';
 import { AuditService } from './audit/service';
 
@@ -41,6 +42,8 @@ export function createServices(
     logKeyFile?: string;
     /** WEBHOOK_ALLOW_PRIVATE: webhooks may reach loopback, private and link-local addresses. */
     webhookAllowPrivate?: boolean;
+    /** Demo mode (REESTR_DEMO): the exchange's demo batch is shown, marked; otherwise it is left out. */
+    demo?: boolean;
   },
 ) {
   const k = db.kysely;
@@ -80,6 +83,7 @@ export function createServices(
     registryVerification: new RegistryVerification(registryRepo, registry),
     exchange: new ExchangeService(exchangeRepo, categories, productTypesRepo, new BomRepository(k), demandMatcher),
     exchangeWebhooks,
+    exchangeTies: new TiesService(new TiesRepository(k), { includeDemo: options.demo ?? false }),
     exchangeWorker: new ExchangeWorker(demandMatcher, exchangeWebhooks, (message, error) =>
       console.warn(`${message}: ${String((error as Error)?.message ?? error)}`),
     ),

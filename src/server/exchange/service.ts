@@ -18,6 +18,7 @@ import type { ProductTypesRepository } from '../product-types/repository';
 import type { BomRepository } from '../bom/repository';
 import type { ExchangeRepository, DemandRow, OfferRow } from './repository';
 import { demandSummary, type DemandMatcher } from './matching';
+import { TiesRepository } from './ties';
 import type { AcceptInput, BomDemandsInput, CreateDemandInput, DemandListQueryType, OfferInput, UpdateDemandInput } from './schema';
 
 const today = () => nowIso().slice(0, 10);
@@ -476,6 +477,14 @@ export class ExchangeService {
           created_at: now,
         },
       );
+      // the contract makes (or strengthens) the supply tie from the producer to the buyer
+      await new TiesRepository(repo.db).recordContract({
+        producerOrganizationId: offer.organization_id,
+        buyerOrganizationId: demand.buyer_organization_id,
+        productTypeId: offer.product_type_id,
+        contractDate: input.contractDate ?? today(),
+        userId: actor.userId,
+      });
       await repo.notify(
         [
           {
