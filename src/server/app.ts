@@ -29,12 +29,13 @@ import { exchangeRoutes } from './exchange/routes';
 import { cooperationRoutes } from './exchange/cooperation-routes';
 import { auditPlugin } from './audit/plugin';
 import { auditRoutes } from './audit/routes';
+import { databaseRateLimitStore } from './system/rate-limits';
 
 export type AppConfig = Pick<
   Config,
   'demo' | 'secureCookies' | 'bodyLimitBytes' | 'loginAttemptsPerMinute' | 'logLevel' | 'webRoot' | 'bomMaxBytes' | 'registryVerifyPerMinute'
 > &
-  Partial<Pick<Config, 'gispMaxBytes'>>;
+  Partial<Pick<Config, 'gispMaxBytes' | 'rateLimitStore'>>;
 
 export async function buildApp(config: AppConfig, services: Services): Promise<FastifyInstance> {
   const app = Fastify({
@@ -58,7 +59,11 @@ export async function buildApp(config: AppConfig, services: Services): Promise<F
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // counters in the database when several processes share it, so that they throttle together
+  await app.register(rateLimit, {
+    global: false,
+    ...(config.rateLimitStore === 'database' ? { store: databaseRateLimitStore(services.rateLimits) } : {}),
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

@@ -3,6 +3,7 @@
  * the start exist, load the demo dataset into a new database, create the first administrator (with a
  * generated password, printed once) and, in explicit demo mode only, the demo accounts.
  */
+import fs from 'node:fs';
 import { sql } from 'kysely';
 import type { Config } from './config';
 import type { Db } from './db/client';
@@ -25,6 +26,76 @@ const SEEDED_KEY = 'demo_dataset_loaded_at';
 const KEYS_VERSION_KEY = 'search_keys_version';
 
 export async function bootstrap(
+  db: Db,
+  services: Services,
+  config: Pick<Config, 'demo' | 'seedOnFirstStart' | 'adminEmail'>,
+  adminPassword?: string,
+): Promise<BootstrapResult> {
+  return withStartupLock(db, () => prepare(db, services, config, adminPassword));
+}
+
+// any constant no other part of reestr uses as an advisory lock key
+const PG_STARTUP_LOCK = 7_261_600_001;
+
+/**
+ * Several processes starting on one PostgreSQL database at once take turns: the first migrates, loads and
+ * creates the first administrator; the others find it done. The lock is held by one pooled connection for the
+ * session and goes with it if the process dies.
+ */
+async function withStartupLock<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  if (db.dialect !== 'postgres') {
+    const { rows } = await sql<{ name: string; file: string }>`pragma database_list`.execute(db.kysely);
+    const file = rows.find((r) => r.name === 'main')?.file;
+    return file ? withLockFile(`${file}.startup-lock`, work) : work();
+  }
+  return db.kysely.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${sql.lit(PG_STARTUP_LOCK)})`.execute(connection);
+    try {
+      return await work();
+    } finally {
+      await sql`select pg_advisory_unlock(${sql.lit(PG_STARTUP_LOCK)})`.execute(connection);
+    }
+  });
+}
+
+/**
+ * SQLite: processes on one file take turns through a lock file holding the owner's pid; a lock left by a
+ * process that no longer runs is taken over.
+ */
+async function withLockFile<T>(file: string, work: () => Promise<T>, timeoutMs = 120_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
+      if (!Number.isFinite(owner) || !processRuns(owner)) {
+        fs.rmSync(file, { force: true });
+        continue;
+      }
+      if (Date.now() - started > timeoutMs) throw new Error(`another reestr process (pid ${owner}) holds ${file}; waited ${timeoutMs / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function prepare(
   db: Db,
   services: Services,
   config: Pick<Config, 'demo' | 'seedOnFirstStart' | 'adminEmail'>,

@@ -26,6 +26,8 @@ export interface Config {
   logKeyFile: string;
   /** Let webhooks reach loopback, private and link-local addresses (tests, closed networks); default false. */
   webhookAllowPrivate: boolean;
+  /** Where rate-limit counters live: `database` (shared by every process on the database; default on PostgreSQL) or `memory` (this process; default on SQLite). */
+  rateLimitStore: 'database' | 'memory';
   adminEmail: string;
   logLevel: string;
   webRoot: string;
@@ -39,6 +41,13 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer (got "${raw}")`);
   return n;
+}
+
+function rateLimitStore(env: NodeJS.ProcessEnv): Config['rateLimitStore'] {
+  const value = env.RATE_LIMIT_STORE;
+  if (value === 'database' || value === 'memory') return value;
+  if (value) throw new Error(`RATE_LIMIT_STORE must be "database" or "memory" (got "${value}")`);
+  return (env.DATABASE_URL ?? '').startsWith('postgres') ? 'database' : 'memory';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logKey: env.REESTR_LOG_KEY || undefined,
     logKeyFile: env.REESTR_LOG_KEY_FILE || defaultLogKeyFile(env.DATABASE_URL || `sqlite:${path.join('data', 'reestr.sqlite')}`),
     webhookAllowPrivate: truthy(env.WEBHOOK_ALLOW_PRIVATE),
+    rateLimitStore: rateLimitStore(env),
     adminEmail: env.REESTR_ADMIN_EMAIL || 'admin@reestr.local',
     logLevel: env.LOG_LEVEL || 'info',
     webRoot: env.REESTR_WEB_ROOT || path.resolve('dist', 'web'),

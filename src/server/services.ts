@@ -30,6 +30,7 @@ import { ExchangeWorker, WebhookService } from './exchange/webhooks';
 import { TiesRepository, TiesService } from './exchange/ties';
 import { AuditRepository } from './audit/repository';
 import { AuditService } from './audit/service';
+import { RateLimitRepository } from './system/rate-limits';
 
 export function createServices(
   db: Db,
@@ -66,6 +67,7 @@ export function createServices(
   return {
     db,
     audit: new AuditService(new AuditRepository(k)),
+    rateLimits: new RateLimitRepository(k),
     accounts: new AccountsService(new AccountsRepository(k), options.sessionTtlHours),
     organizations: new OrganizationsService(organizationsRepo),
     organizationsRepo,

@@ -8,6 +8,7 @@ import * as m2026112206 from './migrations/2026112206_registry';
 import * as m2026112207 from './migrations/2026112207_exchange';
 import * as m2026120303 from './migrations/2026120303_exchange_cooperation';
 import * as m2026120305 from './migrations/2026120305_audit';
+import * as m2026120306 from './migrations/2026120306_rate_limits';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026112201_catalogue_and_accounts': m2026112201,
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026112207_exchange': m2026112207,
   '2026120303_exchange_cooperation': m2026120303,
   '2026120305_audit': m2026120305,
+  '2026120306_rate_limits': m2026120306,
 };
 
 function migrator(db: Db) {

@@ -464,6 +464,12 @@ export interface SubstitutionsTable {
   created_at: string;
 }
 
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
 export interface AuditEventsTable {
   id: Id;
   at: string;
@@ -586,6 +592,7 @@ export interface Database {
   currency_rates: CurrencyRatesTable;
   exchange_demo_rows: ExchangeDemoRowsTable;
   audit_events: AuditEventsTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
