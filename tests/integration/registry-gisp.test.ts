@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, createTestApp, signIn, userClient, type Client, type TestApp } from '../support/app';
 import { buildApp, type AppConfig } from '../../src/server/app';
-import { CsvReader, GISP_COLUMNS, parseGispRow, type GispRow } from '../../src/domain/registry/gisp';
+import { CsvReader, GISP_COLUMNS, GISP_HEADER_LINE, gispCsvLine, parseGispRow, type GispRow, type GispValues } from '../../src/domain/registry/gisp';
 import type { GispImport } from '../../src/server/registry/gisp/service';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'gisp');
@@ -299,6 +299,96 @@ describe('import of the published file', () => {
       tnved: ['8542 31 000 0'],
       ogrn: null,
     });
+  });
+});
+
+describe('renewals of records that ended early, across page boundaries', () => {
+  let own: TestApp;
+  const row = (number: string, docDate: string, validTill: string, endDate: string | null): GispValues => ({
+    makerName: `ООО «Изготовитель ${number}»`,
+    ogrn: null,
+    inn: null,
+    makerAddress: null,
+    productionAddress: null,
+    primaryNumber: null,
+    ektru: null,
+    docDate,
+    validTill,
+    endDate,
+    registerNumber: number,
+    productName: `Изделие ${number}`,
+    okpd2: '26.11.30.000',
+    tnved: ['8542 31 000 0'],
+    regulations: null,
+    score: 100,
+    percentage: null,
+    scoreDesc: null,
+    isElectronic: true,
+    isAi: false,
+    level: 1,
+    docName: null,
+    docDateBasis: null,
+    docNumber: null,
+    docValidTillTpp: null,
+    department: null,
+    conclusionNumber: null,
+  });
+  const write = (name: string, rows: GispValues[]) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, GISP_HEADER_LINE + rows.map(gispCsvLine).join(''));
+    return file;
+  };
+  const kindsOf = async (key: string) =>
+    (
+      await own.db.kysely
+        .selectFrom('registry_events')
+        .innerJoin('registry_records', 'registry_records.id', 'registry_events.record_id')
+        .select('registry_events.kind')
+        .where('registry_records.number_key', '=', key)
+        .orderBy('registry_events.id')
+        .execute()
+    ).map((e) => e.kind);
+
+  beforeAll(async () => {
+    own = await createTestApp();
+  });
+  afterAll(async () => {
+    await own?.close();
+  });
+
+  it('logs a renewal then the new early end, or a renewal lifting the old one, and the log verifies', async () => {
+    // 9001 ended early and is renewed, ending early again; 9002 ended early and is renewed without an end;
+    // 9003 has three periods, with pages of two rows it fills a page alone
+    const day1 = write('renew-day1.csv', [
+      row('9001', '2020-01-10', '2023-01-09', '2021-06-01'),
+      row('9002', '2020-02-10', '2023-02-09', '2021-07-01'),
+      row('9003', '2019-01-10', '2022-01-09', null),
+      row('9003', '2022-01-10', '2025-01-09', null),
+      row('9003', '2025-01-10', '2028-01-09', null),
+    ]);
+    const day2 = write('renew-day2.csv', [
+      row('9001', '2020-01-10', '2023-01-09', '2021-06-01'),
+      row('9002', '2020-02-10', '2023-02-09', '2021-07-01'),
+      row('9003', '2019-01-10', '2022-01-09', null),
+      row('9003', '2022-01-10', '2025-01-09', null),
+      row('9003', '2025-01-10', '2028-01-09', '2026-03-01'),
+      row('9001', '2023-01-10', '2026-01-09', '2024-03-01'),
+      row('9002', '2023-02-10', '2026-02-09', null),
+    ]);
+    const first = await own.services.registryGisp.importFile(day1, { asOf: '2021-12-01', pageRows: 2 });
+    expect(first.summary).toMatchObject({ status: 'finished', records: 3, new: 3, events: 5 });
+    const second = await own.services.registryGisp.importFile(day2, { asOf: '2025-06-01', pageRows: 2 });
+    expect(second.summary).toMatchObject({ status: 'finished', records: 3, new: 0, renewed: 1, excluded: 2, unchanged: 0, events: 4 });
+    expect(await kindsOf('9001')).toEqual(['include', 'exclude', 'renew', 'exclude']);
+    expect(await kindsOf('9002')).toEqual(['include', 'exclude', 'renew']);
+    expect(await kindsOf('9003')).toEqual(['include', 'exclude']);
+    const e1 = await own.db.kysely.selectFrom('registry_records').selectAll().where('number_key', '=', '9001').executeTakeFirstOrThrow();
+    expect(e1).toMatchObject({ valid_from: '2023-01-10', end_date: '2024-03-01' });
+    const periods = await own.db.kysely.selectFrom('registry_periods').select('record_id').where('record_id', '=', e1.id).execute();
+    expect(periods).toHaveLength(2);
+    const v = await own.services.registryLog.verify();
+    expect(v.problems).toEqual([]);
+    expect(v.checkedEvents).toBe(9);
   });
 });
 

@@ -495,13 +495,25 @@ function gispValuesFromJsonArray(a: unknown[]): GispValues {
  */
 export function gispDetailsJson(v: GispValues, base?: GispValues): string {
   const out: Record<string, unknown> = { source: 'gisp' };
+  const values = v as unknown as Record<string, unknown>;
   const b = base as unknown as Record<string, unknown> | undefined;
-  for (const [k, value] of Object.entries(gispValues(v))) {
+  for (const k of VALUE_KEYS) {
+    const value = values[k];
     if (b) {
-      if (JSON.stringify(value) !== JSON.stringify(b[k] ?? (k === 'tnved' ? [] : null))) out[k] = value;
+      if (!sameValue(value, b[k] ?? (k === 'tnved' ? [] : null))) out[k] = value;
     } else if (value !== null && !(Array.isArray(value) && !value.length)) out[k] = value;
   }
   return JSON.stringify(out);
+}
+
+/** The keys of GispValues in column order. */
+const VALUE_KEYS = Object.keys(gispValues({} as GispValues));
+
+/** Equal as JSON would write them (primitives directly, lists of strings element by element). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** The values stored by `gispDetailsJson` (over the same `base`), or null when the details are not of an imported row. */

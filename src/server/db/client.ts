@@ -18,6 +18,17 @@ export interface Db {
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
+// the better-sqlite3 handle behind each SQLite Kysely, for bulk paths that run prepared statements directly
+const sqliteHandles = new WeakMap<Kysely<Database>, SQLite.Database>();
+
+/**
+ * The better-sqlite3 database under a SQLite Kysely opened by `openDatabase` (undefined for PostgreSQL). Its
+ * statements run on the one connection Kysely uses, so inside a Kysely transaction they are part of it.
+ */
+export function sqliteHandle(kysely: Kysely<Database>): SQLite.Database | undefined {
+  return sqliteHandles.get(kysely);
+}
+
 export function parseDatabaseUrl(url: string): { dialect: DialectName; location: string } {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { dialect: 'postgres', location: url };
   if (url.startsWith('sqlite:')) return { dialect: 'sqlite', location: url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') };
@@ -43,5 +54,6 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   // SQLite's own lower() folds ASCII only; PostgreSQL's folds Cyrillic too. Make both fold Unicode alike.
   sqlite.function('lower', { deterministic: true }, (s: unknown) => (s == null ? null : String(s).toLowerCase()));
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  sqliteHandles.set(kysely, sqlite);
   return { kysely, dialect, close: () => kysely.destroy() };
 }

@@ -5,7 +5,8 @@
  */
 import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { DialectName } from '../../db/client';
+import type SQLite from 'better-sqlite3';
+import { sqliteHandle, type DialectName } from '../../db/client';
 import type { Database, NewRegistryRecord, RegistryRecordRow } from '../../db/types';
 
 /** A Kysely bound to the staging table's connection, or a transaction on it. */
@@ -63,11 +64,35 @@ function chunks<T>(items: T[], columns: number): T[][] {
   return out;
 }
 
+const insertSql = (table: string, columns: readonly string[]) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+
+const PERIOD_COLUMNS = ['record_id', 'valid_from', 'valid_till', 'doc_date', 'details'] as const;
+
+/**
+ * On SQLite the import's bulk statements (staging, record and period rows) run as prepared better-sqlite3
+ * statements on Kysely's one connection: the caller is inside a Kysely transaction (or, for reads of the staging
+ * table, between them), so they are part of it. PostgreSQL keeps Kysely's multi-row statements.
+ */
 export class GispRepository {
+  private readonly raw: SQLite.Database | undefined;
+  private readonly statements = new Map<string, SQLite.Statement>();
+
   constructor(
     private readonly db: Kysely<Database>,
     readonly dialect: DialectName,
-  ) {}
+  ) {
+    this.raw = dialect === 'sqlite' ? sqliteHandle(db) : undefined;
+  }
+
+  /** A prepared statement of the raw SQLite handle, prepared once per text. */
+  private prepared(text: string): SQLite.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.raw!.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
 
   /**
    * Runs `fn` on one connection, so that a temporary table lives as long as the import: SQLite has only one
@@ -97,6 +122,11 @@ export class GispRepository {
   }
 
   async stage(conn: Executor, table: string, rows: StagedRow[]): Promise<void> {
+    if (this.raw) {
+      const insert = this.prepared(insertSql(table, ['number_key', 'line', 'data']));
+      for (const r of rows) insert.run(r.number_key, r.line, r.data);
+      return;
+    }
     const staging = conn.withTables<StagingDb>();
     for (const part of chunks(rows, 3))
       await staging
@@ -115,6 +145,13 @@ export class GispRepository {
 
   /** Staged rows after `afterKey` in key order, at most `limit` of them (keyset pagination). */
   async stagedPage(conn: Executor, table: string, afterKey: string | null, limit: number): Promise<StagedRow[]> {
+    if (this.raw) {
+      const from = `SELECT number_key, line, data FROM ${table}`;
+      const order = 'ORDER BY number_key, line LIMIT ?';
+      return (
+        afterKey === null ? this.prepared(`${from} ${order}`).all(limit) : this.prepared(`${from} WHERE number_key > ? ${order}`).all(afterKey, limit)
+      ) as StagedRow[];
+    }
     let q = conn
       .withTables<StagingDb>()
       .selectFrom(table as 'gisp_staging')
@@ -134,6 +171,7 @@ export class GispRepository {
   }
 
   async dropStaging(conn: Executor, table: string): Promise<void> {
+    for (const text of this.statements.keys()) if (text.includes(table)) this.statements.delete(text);
     await sql`DROP TABLE IF EXISTS ${sql.table(table)}`.execute(conn);
   }
 
@@ -150,6 +188,16 @@ export class GispRepository {
   /** What decides whether an imported record changed: its source hash (and its link, to link it later). */
   async recordStates(trx: Executor, keys: string[]): Promise<Map<string, RecordState>> {
     const out = new Map<string, RecordState>();
+    if (this.raw) {
+      const select = this.prepared(
+        "SELECT id, number_key, source_hash, organization_id, maker_inn FROM registry_records WHERE origin = 'gisp' AND number_key = ?",
+      );
+      for (const key of keys) {
+        const r = select.get(key) as RecordState | undefined;
+        if (r) out.set(key, r);
+      }
+      return out;
+    }
     for (const part of chunks(keys, 1)) {
       const rows = await trx
         .selectFrom('registry_records')
@@ -185,6 +233,12 @@ export class GispRepository {
 
   async insertRecords(trx: Executor, records: NewRegistryRecord[]): Promise<Map<string, number>> {
     const ids = new Map<string, number>();
+    if (this.raw && records.length) {
+      const columns = Object.keys(records[0]) as (keyof NewRegistryRecord)[];
+      const insert = this.prepared(insertSql('registry_records', columns));
+      for (const r of records) ids.set(r.number_key!, Number(insert.run(columns.map((c) => r[c])).lastInsertRowid));
+      return ids;
+    }
     for (const part of chunks(records, 50)) {
       const rows = await trx.insertInto('registry_records').values(part).returning(['id', 'number_key']).execute();
       for (const r of rows) ids.set(r.number_key!, r.id);
@@ -193,18 +247,34 @@ export class GispRepository {
   }
 
   async updateRecord(trx: Executor, id: number, values: Partial<NewRegistryRecord>): Promise<void> {
+    if (this.raw) {
+      const columns = Object.keys(values) as (keyof NewRegistryRecord)[];
+      this.prepared(`UPDATE registry_records SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...columns.map((c) => values[c]), id);
+      return;
+    }
     await trx.updateTable('registry_records').set(values).where('id', '=', id).execute();
   }
 
   async setSourceHash(trx: Executor, id: number, hash: string): Promise<void> {
+    if (this.raw) return this.updateRecord(trx, id, { source_hash: hash });
     await trx.updateTable('registry_records').set({ source_hash: hash }).where('id', '=', id).execute();
   }
 
   async deletePeriods(trx: Executor, recordIds: number[]): Promise<void> {
+    if (this.raw) {
+      const remove = this.prepared('DELETE FROM registry_periods WHERE record_id = ?');
+      for (const id of recordIds) remove.run(id);
+      return;
+    }
     for (const part of chunks(recordIds, 1)) if (part.length) await trx.deleteFrom('registry_periods').where('record_id', 'in', part).execute();
   }
 
   async insertPeriods(trx: Executor, periods: NewPeriod[]): Promise<void> {
+    if (this.raw) {
+      const insert = this.prepared(insertSql('registry_periods', PERIOD_COLUMNS));
+      for (const p of periods) insert.run(PERIOD_COLUMNS.map((c) => p[c]));
+      return;
+    }
     for (const part of chunks(periods, 5)) if (part.length) await trx.insertInto('registry_periods').values(part).execute();
   }
 

@@ -423,11 +423,16 @@ export class GispService {
       await this.repo.updateRecord(trx, old.id, { ...columns, source_hash: hash, updated_at: ctx.at });
       replaced.set(old.id, { record, base: recordValues(columns) });
       const after = { ...old, ...columns } as RegistryRecordRow;
-      const excluded = old.end_date === null && after.end_date !== null;
       const renewed = (after.valid_from ?? '') > (old.valid_from ?? '') || laterTill(after.valid_till, old.valid_till);
+      // an early end of a record in force, or of the period a renewal opened (an earlier period's end is history)
+      const excluded = after.end_date !== null && (old.end_date === null || (renewed && after.end_date !== old.end_date));
       const facts = { changed };
+      // the newest event's snapshot is the record as stored: the renewal is logged before the early end that follows
       if (renewed)
-        event(old.id, 'renew', after.valid_from, recordSnapshot({ ...after, end_date: old.end_date }), lines, { ...facts, validTill: after.valid_till });
+        event(old.id, 'renew', after.valid_from, recordSnapshot(excluded ? { ...after, end_date: null } : after), lines, {
+          ...facts,
+          validTill: after.valid_till,
+        });
       if (excluded) event(old.id, 'exclude', after.end_date, recordSnapshot(after), lines, facts);
       if (!renewed && !excluded) event(old.id, 'import', null, recordSnapshot(after), lines, facts);
       if (excluded) summary.excluded++;

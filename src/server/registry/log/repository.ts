@@ -1,6 +1,7 @@
 /** SQL of the registry log: events, leaves and checkpoints, read in chunks so that memory stays flat. */
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { DialectName } from '../../db/client';
+import type SQLite from 'better-sqlite3';
+import { sqliteHandle, type DialectName } from '../../db/client';
 import type { Database, RegistryEventRow, RegistryLogCheckpointsTable, RegistryLogTable } from '../../db/types';
 import { SNAPSHOT_COLUMNS, type RecordSnapshot } from '../snapshot';
 
@@ -28,11 +29,33 @@ const PG_LOCK_KEY = 7_261_600_019;
 // 8 columns per event row, 6 per leaf: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters
 const INSERT_CHUNK = 1000;
 
+const EVENT_COLUMNS = ['record_id', 'kind', 'actor_id', 'actor_name', 'at', 'effective_date', 'remarks', 'payload'] as const;
+const LEAF_COLUMNS = ['seq', 'event_id', 'record_id', 'entry', 'leaf_hash', 'at'] as const;
+
 export class RegistryLogRepository {
+  /**
+   * On SQLite, appends run as prepared better-sqlite3 statements on Kysely's one connection (inside the caller's
+   * transaction): building multi-row INSERTs costs more than SQLite's own work for large batches.
+   */
+  private readonly handle: SQLite.Database | undefined;
+  private statements: { event: SQLite.Statement; leaf: SQLite.Statement } | null = null;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: DialectName,
-  ) {}
+  ) {
+    this.handle = dialect === 'sqlite' ? sqliteHandle(db) : undefined;
+  }
+
+  /** The prepared appends (prepared on first use: the tables exist only once migrated). */
+  private get raw(): { event: SQLite.Statement; leaf: SQLite.Statement } | null {
+    if (!this.handle) return null;
+    const insert = (table: string, columns: readonly string[]) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    return (this.statements ??= {
+      event: this.handle.prepare(insert('registry_events', EVENT_COLUMNS)),
+      leaf: this.handle.prepare(insert('registry_log', LEAF_COLUMNS)),
+    });
+  }
 
   get kysely(): Kysely<Database> {
     return this.db;
@@ -45,6 +68,14 @@ export class RegistryLogRepository {
 
   async insertEvents(trx: Executor, rows: NewEventRow[]): Promise<RegistryEventRow[]> {
     const out: RegistryEventRow[] = [];
+    const raw = this.raw;
+    if (raw) {
+      for (const row of rows) {
+        const { lastInsertRowid } = raw.event.run(EVENT_COLUMNS.map((c) => row[c]));
+        out.push({ id: Number(lastInsertRowid), ...row });
+      }
+      return out;
+    }
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       const chunk = rows.slice(i, i + INSERT_CHUNK);
       const ids = (await trx.insertInto('registry_events').values(chunk).returning('id').execute()).map((r) => Number(r.id));
@@ -56,6 +87,11 @@ export class RegistryLogRepository {
   }
 
   async insertLeaves(trx: Executor, rows: LogRow[]): Promise<void> {
+    const raw = this.raw;
+    if (raw) {
+      for (const row of rows) raw.leaf.run(LEAF_COLUMNS.map((c) => row[c]));
+      return;
+    }
     for (let i = 0; i < rows.length; i += INSERT_CHUNK)
       await trx
         .insertInto('registry_log')
