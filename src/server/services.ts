@@ -28,6 +28,7 @@ import { ExchangeService } from './exchange/service';
 import { DemandMatcher } from './exchange/matching';
 import { ExchangeWorker, WebhookService } from './exchange/webhooks';
 import { TiesRepository, TiesService } from './exchange/ties';
+import { ProgrammesRepository, ProgrammesService } from './exchange/programmes';
 import { AuditRepository } from './audit/repository';
 import { AuditService } from './audit/service';
 import { RateLimitRepository } from './system/rate-limits';
@@ -86,6 +87,7 @@ export function createServices(
     exchange: new ExchangeService(exchangeRepo, categories, productTypesRepo, new BomRepository(k), demandMatcher),
     exchangeWebhooks,
     exchangeTies: new TiesService(new TiesRepository(k), { includeDemo: options.demo ?? false }),
+    exchangeProgrammes: new ProgrammesService(new ProgrammesRepository(k), { includeDemo: options.demo ?? false }),
     exchangeWorker: new ExchangeWorker(demandMatcher, exchangeWebhooks, (message, error) =>
       console.warn(`${message}: ${String((error as Error)?.message ?? error)}`),
     ),

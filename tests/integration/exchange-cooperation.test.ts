@@ -3,6 +3,7 @@
  * programmes with exports, currency rates and the public dashboard, and private webhook addresses refused by a
  * server that does not allow them. Runs on SQLite and PostgreSQL.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, createTestApp, signIn, userClient, type Client, type TestApp } from '../support/app';
 
@@ -13,6 +14,7 @@ let integral: Client; // producer, BY-HM
 let milandr: Client; // producer, RU-MOW
 let stranger: Client;
 let operatorBy: Client;
+let operatorRu: Client;
 let ids: { buyer: number; integral: number; milandr: number; other: number; ptIntegral: number; ptMilandr: number };
 
 async function post(client: Client, url: string, body: unknown, expected = 201) {
@@ -49,6 +51,7 @@ beforeAll(async () => {
   milandr = await userClient(t, admin, { email: 'sales@milandr.test', organizationId: milandrId });
   stranger = await userClient(t, admin, { email: 'someone@other.test', organizationId: otherId });
   operatorBy = await userClient(t, admin, { email: 'operator@by.test', role: 'operator', operatorCountry: 'BY' });
+  operatorRu = await userClient(t, admin, { email: 'operator@ru.test', role: 'operator', operatorCountry: 'RU' });
 });
 afterAll(async () => {
   await t?.close();
@@ -156,5 +159,91 @@ describe('cooperation ties', () => {
     expect((await integral.request('DELETE', `/api/ties/${manualId}`)).statusCode).toBe(204);
     expect((await integral.request('DELETE', `/api/ties/${manualId}`)).statusCode).toBe(404);
     expect((await anon(`/api/organizations/${ids.integral}/ties`)).json().items.map((x: { id: number }) => x.id)).toEqual([contractTie]);
+  });
+});
+
+describe('state-support programmes', () => {
+  let byId: number;
+  let unionId: number;
+  const programme = {
+    name: 'Развитие электронной промышленности',
+    state: 'BY',
+    ownerBody: 'Министерство промышленности Республики Беларусь',
+    yearFrom: 2026,
+    yearTo: 2030,
+    description: '=HYPERLINK("http://evil.example","click")',
+  };
+
+  it('are managed by admins and operators of their state, with clear errors', async () => {
+    const body = { ...programme, organizationIds: [ids.integral, ids.buyer], productTypeIds: [ids.ptIntegral] };
+    expect((await operatorRu.request('POST', '/api/programmes', body)).statusCode).toBe(403);
+    expect((await integral.request('POST', '/api/programmes', body)).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: '/api/programmes', payload: body })).statusCode).toBe(401);
+    expect((await operatorBy.request('POST', '/api/programmes', { ...body, yearFrom: 2031 })).json().message).toContain('yearFrom must not be after yearTo');
+    expect((await operatorBy.request('POST', '/api/programmes', { ...body, state: 'KZ' })).statusCode).toBe(400);
+    expect((await operatorBy.request('POST', '/api/programmes', { ...body, organizationIds: [987654] })).json().message).toContain('987654');
+    expect((await operatorBy.request('POST', '/api/programmes', { ...body, name: '   ' })).statusCode).toBe(400);
+    const created = await post(operatorBy, '/api/programmes', body);
+    byId = created.id;
+    expect(created).toMatchObject({ state: 'BY', yearFrom: 2026, yearTo: 2030, demo: false, products: [{ id: ids.ptIntegral, designation: 'IN74HC00AN' }] });
+    expect(created.organizations.map((o: { id: number }) => o.id).sort()).toEqual([ids.buyer, ids.integral].sort());
+    unionId = (
+      await post(operatorRu, '/api/programmes', {
+        name: 'Союзная программа «Компонентная база»',
+        state: 'UNION',
+        ownerBody: 'Совет Министров Союзного государства',
+        yearFrom: 2024,
+        yearTo: 2026,
+        organizationIds: [ids.milandr],
+      })
+    ).id;
+    await post(admin, '/api/programmes', { name: 'Программа РФ', state: 'RU', ownerBody: 'Минпромторг России', yearFrom: 2027, yearTo: 2029 });
+    // changing: the lists are replaced when given, kept when not
+    const changed = await operatorBy.request('PUT', `/api/programmes/${byId}`, { ...programme, yearTo: 2031, organizationIds: [ids.integral] });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ yearTo: 2031, organizations: [{ id: ids.integral }], products: [{ id: ids.ptIntegral }] });
+    expect((await operatorRu.request('PUT', `/api/programmes/${byId}`, programme)).statusCode).toBe(403);
+    expect((await operatorBy.request('PUT', `/api/programmes/${byId}`, { ...programme, state: 'RU' })).statusCode).toBe(403);
+    expect((await operatorBy.request('PUT', '/api/programmes/987654', programme)).statusCode).toBe(404);
+  });
+
+  it('are listed publicly by state and year: the yearly list of a state', async () => {
+    const list = async (q: string) => (await anon(`/api/programmes?${q}`)).json();
+    expect((await list('')).total).toBe(3);
+    expect((await list('state=BY&year=2026')).items.map((p: { id: number }) => p.id)).toEqual([byId]);
+    expect((await list('year=2026')).items.map((p: { id: number }) => p.id).sort()).toEqual([byId, unionId].sort());
+    expect((await list('year=2025')).items.map((p: { id: number }) => p.id)).toEqual([unionId]);
+    expect((await list('state=UNION&year=2027')).total).toBe(0);
+    expect((await anon('/api/programmes?state=KZ')).statusCode).toBe(400);
+    expect((await anon('/api/programmes?year=abc')).statusCode).toBe(400);
+    expect((await anon(`/api/programmes/${unionId}`)).json()).toMatchObject({ state: 'UNION', organizations: [{ id: ids.milandr }] });
+  });
+
+  it('export as CSV and XLSX with formulas neutralised', async () => {
+    const csv = await anon('/api/programmes/export?format=csv&state=BY');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toContain('programmes-BY.csv');
+    expect(csv.body).toContain('Развитие электронной промышленности');
+    expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(csv.body).not.toContain('Программа РФ');
+    const xlsx = await anon('/api/programmes/export?year=2026');
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Programmes')!;
+    expect(sheet.getRow(1).getCell(3).value).toBe('name');
+    const rows = sheet.getSheetValues().slice(2) as unknown[][];
+    expect(rows).toHaveLength(2);
+    const by = rows.find((r) => r[1] === byId)!;
+    expect(by[7]).toBe(`'${programme.description}`);
+    expect(by[8]).toBe('ОАО «Интеграл» (BY)');
+    expect((await anon('/api/programmes/export?format=pdf')).statusCode).toBe(400);
+  });
+
+  it('are removed by their managers', async () => {
+    expect((await operatorBy.request('DELETE', `/api/programmes/${unionId}`)).statusCode).toBe(204);
+    expect((await anon(`/api/programmes/${unionId}`)).statusCode).toBe(404);
+    expect((await operatorRu.request('DELETE', `/api/programmes/${byId}`)).statusCode).toBe(403);
   });
 });

@@ -5,13 +5,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireUser } from '../accounts/plugin';
-import { IdParams } from '../http/pagination';
+import { IdParams, pageRequest } from '../http/pagination';
 import type { Services } from '../services';
+import { ProgrammeBody, ProgrammeExportQuery, ProgrammeListQuery, ProgrammePage, ProgrammeView } from './programmes-schema';
+import { sendSheets } from './sheets';
 import { CreateTieBody, TieGraphQuery, TieGraphView, TieList, TieView } from './ties-schema';
 
 export async function cooperationRoutes(fastify: FastifyInstance, opts: { services: Services }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { exchangeTies: ties } = opts.services;
+  const { exchangeTies: ties, exchangeProgrammes: programmes } = opts.services;
   const tags = ['exchange'];
 
   app.get(
@@ -74,4 +76,68 @@ export async function cooperationRoutes(fastify: FastifyInstance, opts: { servic
       return reply.status(204).send();
     },
   );
+
+  // state-support programmes
+
+  app.get(
+    '/api/programmes',
+    {
+      schema: {
+        tags,
+        summary: 'State-support programmes by state and year (state + year: the yearly list of a state), with organizations and products',
+        querystring: ProgrammeListQuery,
+        response: { 200: ProgrammePage },
+      },
+    },
+    (request) => {
+      const { page, pageSize, order, ...filters } = request.query;
+      return programmes.list(filters, pageRequest({ page, pageSize, order }));
+    },
+  );
+
+  app.get(
+    '/api/programmes/export',
+    { schema: { tags, summary: 'The programmes (same filters) as XLSX or CSV, a row per programme', querystring: ProgrammeExportQuery } },
+    async (request, reply) => {
+      const { format, ...filters } = request.query;
+      const base = ['programmes', filters.state, filters.year].filter(Boolean).join('-');
+      return sendSheets(reply, format ?? 'xlsx', base, [await programmes.sheet(filters)]);
+    },
+  );
+
+  app.get('/api/programmes/:id', { schema: { tags, summary: 'One programme', params: IdParams, response: { 200: ProgrammeView } } }, (request) =>
+    programmes.get(request.params.id),
+  );
+
+  app.post(
+    '/api/programmes',
+    {
+      schema: {
+        tags,
+        summary: 'Add a programme (admins, operators of its state; either country for UNION)',
+        body: ProgrammeBody,
+        response: { 201: ProgrammeView },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await programmes.create(requireUser(request).actor, request.body)),
+  );
+
+  app.put(
+    '/api/programmes/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a programme; organizationIds / productTypeIds replace the lists when given',
+        params: IdParams,
+        body: ProgrammeBody,
+        response: { 200: ProgrammeView },
+      },
+    },
+    (request) => programmes.update(requireUser(request).actor, request.params.id, request.body),
+  );
+
+  app.delete('/api/programmes/:id', { schema: { tags, summary: 'Remove a programme', params: IdParams } }, async (request, reply) => {
+    await programmes.delete(requireUser(request).actor, request.params.id);
+    return reply.status(204).send();
+  });
 }
