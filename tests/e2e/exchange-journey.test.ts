@@ -192,4 +192,21 @@ describe('exchange journey', () => {
     expect(received.some((r) => r.event === 'offer.accepted' && r.signature?.startsWith('sha256='))).toBe(true);
     await signOut();
   });
+
+  it('the contract made a cooperation tie, drawn for the organization and for its region', async () => {
+    await page().goto(url(`/exchange/cooperation/${state.buyerId}`));
+    const tie = page().locator(`[data-testid="tie-row"][data-source="contract"]`);
+    await expect.poll(() => tie.count()).toBe(1);
+    await expect.poll(() => tie.getAttribute('data-kind')).toBe('supplier');
+    await expect.poll(() => tie.innerText()).toContain(DESIGNATION);
+    await expect.poll(() => page().getByTestId('cooperation-graph').getAttribute('data-edges')).toBe('1');
+    await expect.poll(() => page().getByTestId('graph-node').count()).toBe(2);
+    await page().getByTestId('cooperation-region-link').click();
+    await expect.poll(() => new URL(page().url()).search).toBe('?region=BY-MI');
+    await expect.poll(() => page().locator(`[data-testid="graph-node"][data-id="${state.producerId}"]`).count()).toBe(1);
+    // a click on an organization opens its own ties
+    await page().locator(`[data-testid="graph-node"][data-id="${state.producerId}"]`).click();
+    await expect.poll(() => page().getByTestId('organization-cooperation').getAttribute('data-id')).toBe(String(state.producerId));
+    await expect.poll(() => page().locator('[data-testid="tie-row"]').getAttribute('data-kind')).toBe('customer');
+  });
 });

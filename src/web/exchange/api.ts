@@ -12,7 +12,10 @@ import type {
   Inbox,
   NewDemand,
   NewOffer,
+  NewTie,
   Offer,
+  Tie,
+  TieGraph,
   Webhook,
   WebhookDelivery,
 } from './types';
@@ -208,4 +211,38 @@ export function useDeliveries(organizationId: number | null, page: number, pageS
     // the server's worker sends and retries in the background: keep the log current while it is open
     refetchInterval: 10_000,
   });
+}
+
+// cooperation ties
+
+export function useTies(organizationId: string) {
+  return useQuery({
+    queryKey: [EXCHANGE, 'ties', organizationId],
+    queryFn: ({ signal }) => api<{ items: Tie[] }>(`/api/organizations/${encodeURIComponent(organizationId)}/ties`, { signal }),
+  });
+}
+
+export function useOrganizationGraph(organizationId: string) {
+  return useQuery({
+    queryKey: [EXCHANGE, 'ties', organizationId, 'graph'],
+    queryFn: ({ signal }) => api<TieGraph>(`/api/organizations/${encodeURIComponent(organizationId)}/ties/graph`, { signal }),
+  });
+}
+
+export function useScopeGraph(scope: { region?: string; country?: string }) {
+  return useQuery({
+    queryKey: [EXCHANGE, 'ties', 'graph', scope],
+    queryFn: ({ signal }) => api<TieGraph>('/api/ties/graph', { query: scope, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateTie() {
+  const refresh = useRefreshExchange();
+  return useMutation({ mutationFn: (body: NewTie) => api<Tie>('/api/ties', { method: 'POST', body }), onSuccess: refresh });
+}
+
+export function useDeleteTie() {
+  const refresh = useRefreshExchange();
+  return useMutation({ mutationFn: (id: number) => api<void>(`/api/ties/${id}`, { method: 'DELETE' }), onSuccess: refresh });
 }

@@ -1,7 +1,7 @@
 /** Labels, colours and formatting of the demand exchange. */
 import type { MessageKey, Translate } from '../i18n';
 import type { User } from '../http/types';
-import type { DeliveryStatus, DemandStatus, OfferStatus, Visibility } from './types';
+import type { DeliveryStatus, DemandStatus, OfferStatus, TieRole, Visibility } from './types';
 
 export const VISIBILITIES: Visibility[] = ['public', 'registered', 'anonymous'];
 export const DEMAND_STATUSES: DemandStatus[] = ['open', 'closed'];
@@ -43,12 +43,20 @@ const KIND_KEYS: Record<string, MessageKey> = {
   'offer.lapsed': 'exchange.kind.offer.lapsed',
 };
 
+export const TIE_ROLES: TieRole[] = ['supplier', 'customer', 'co-development'];
+const TIE_ROLE_KEYS: Record<TieRole, MessageKey> = {
+  supplier: 'exchange.tieRole.supplier',
+  customer: 'exchange.tieRole.customer',
+  'co-development': 'exchange.tieRole.co-development',
+};
+
 const known = <K extends string>(keys: Record<K, unknown>, value: string): value is K => Object.hasOwn(keys, value);
 
 export const visibilityLabel = (t: Translate, v: string) => (known(VISIBILITY_KEYS, v) ? t(VISIBILITY_KEYS[v].label) : v);
 export const demandStatusLabel = (t: Translate, s: string) => (known(DEMAND_STATUS_KEYS, s) ? t(DEMAND_STATUS_KEYS[s]) : s);
 export const offerStatusLabel = (t: Translate, s: string) => (known(OFFER_STATUS_KEYS, s) ? t(OFFER_STATUS_KEYS[s]) : s);
 export const deliveryStatusLabel = (t: Translate, s: string) => (known(DELIVERY_STATUS_KEYS, s) ? t(DELIVERY_STATUS_KEYS[s]) : s);
+export const tieRoleLabel = (t: Translate, role: string) => (known(TIE_ROLE_KEYS, role) ? t(TIE_ROLE_KEYS[role]) : role);
 export const kindLabel = (t: Translate, kind: string) => (known(KIND_KEYS, kind) ? t(KIND_KEYS[kind]) : kind);
 
 /** Members of organizations post demand and offers; operators and admins see contracts too. */

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { ContractListPage, ContractPage } from './ContractPages';
+import { CooperationScopePage, OrganizationCooperationPage } from './CooperationPages';
 import { DemandFormPage } from './DemandFormPage';
 import { DemandListPage } from './DemandListPage';
 import { DemandPage } from './DemandPage';
@@ -16,4 +17,6 @@ export const exchangeRoutes: RouteObject[] = [
   { path: 'exchange/contracts', element: <ContractListPage /> },
   { path: 'exchange/contracts/:id', element: <ContractPage /> },
   { path: 'exchange/webhooks', element: <WebhookPage /> },
+  { path: 'exchange/cooperation', element: <CooperationScopePage /> },
+  { path: 'exchange/cooperation/:id', element: <OrganizationCooperationPage /> },
 ];

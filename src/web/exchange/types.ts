@@ -170,3 +170,50 @@ export type WebhookDelivery = {
   deliveredAt: string | null;
   body: unknown;
 };
+
+// cooperation ties (GET /api/organizations/:id/ties[/graph], GET /api/ties/graph, POST /api/ties, DELETE /api/ties/:id)
+
+export type TieRole = 'supplier' | 'customer' | 'co-development';
+
+export type Tie = {
+  id: number;
+  organizationId: number;
+  partner: OrganizationRef & { region: string | null };
+  /** the partner's role for the organization */
+  kind: TieRole;
+  since: string;
+  source: 'contract' | 'manual';
+  contractCount: number;
+  products: { id: number; designation: string }[];
+  note: string | null;
+  demo: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type NewTie = {
+  organizationId: number;
+  partnerOrganizationId: number;
+  kind: TieRole;
+  since?: string;
+  productTypeIds?: number[];
+  note?: string | null;
+};
+
+export type TieGraph = {
+  scope?: { region?: string; country?: string };
+  nodes: { id: number; name: string; country: string; region: string | null; inScope: boolean }[];
+  edges: {
+    id: number;
+    /** supply: the supplier */
+    from: number;
+    to: number;
+    kind: 'supply' | 'co-development';
+    source: 'contract' | 'manual';
+    since: string;
+    /** contracts behind the tie, at least 1 */
+    weight: number;
+    products: number;
+    demo: boolean;
+  }[];
+};
