@@ -3,13 +3,14 @@
  * sees the match in its inbox (unread count on the user button), offers its product type; the buyer accepts;
  * the contract records the substitution; the producer's manager sets a webhook and sees its secret once.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useJourney } from '../support/browser';
 import { E2E_ADMIN } from '../support/server';
 
-const journey = useJourney();
+const journey = useJourney({ acceptDownloads: true });
 const page = () => journey().page;
 const url = (path: string) => new URL(path, journey().server.url).toString();
 const PASSWORD = 'exchange-journey-password';
@@ -18,6 +19,7 @@ const PART = `XJ74HC${suffix}N`;
 const DESIGNATION = `КР1564ЛА${suffix}`;
 const BUYER = `buyer.${suffix}@e2e.reestr`;
 const PRODUCER = `producer.${suffix}@e2e.reestr`;
+const PROGRAMME = `Развитие электронной компонентной базы ${suffix}`;
 const state = { buyerId: 0, producerId: 0, productTypeId: 0, demandId: 0, contractId: 0 };
 
 /** The producer's ERP: a local receiver of webhooks (the journey's server allows private addresses). */
@@ -83,6 +85,15 @@ beforeAll(async () => {
   await admin('POST', `/api/organizations/${buyer.id}/members`, { email: BUYER, role: 'member' });
   await admin('POST', '/api/users', { email: PRODUCER, name: 'Сбыт', role: 'user', password: PASSWORD });
   await admin('POST', `/api/organizations/${producer.id}/members`, { email: PRODUCER, role: 'manager' });
+  await admin('POST', '/api/programmes', {
+    name: PROGRAMME,
+    state: 'RU',
+    ownerBody: 'Минпромторг России',
+    yearFrom: 2025,
+    yearTo: 2030,
+    organizationIds: [producer.id],
+    productTypeIds: [product.id],
+  });
   Object.assign(state, { buyerId: buyer.id, producerId: producer.id, productTypeId: product.id });
 });
 
@@ -208,5 +219,21 @@ describe('exchange journey', () => {
     await page().locator(`[data-testid="graph-node"][data-id="${state.producerId}"]`).click();
     await expect.poll(() => page().getByTestId('organization-cooperation').getAttribute('data-id')).toBe(String(state.producerId));
     await expect.poll(() => page().locator('[data-testid="tie-row"]').getAttribute('data-kind')).toBe('customer');
+  });
+
+  it('anyone finds the state-support programmes of a state for a year and downloads the list', async () => {
+    await page().goto(url('/exchange'));
+    await page().getByTestId('exchange-nav-programmes').click();
+    await page().getByTestId('programmes-filter-state').click();
+    await page().getByRole('option', { name: 'Россия', exact: true }).click();
+    await page().getByTestId('programmes-filter-year').click();
+    await page().getByRole('option', { name: '2027', exact: true }).click();
+    await expect.poll(() => new URL(page().url()).searchParams.get('year')).toBe('2027');
+    const card = page().locator('[data-testid="programme"][data-state="RU"]', { hasText: PROGRAMME });
+    await expect.poll(() => card.count()).toBe(1);
+    await expect.poll(() => card.innerText()).toContain(DESIGNATION);
+    const [download] = await Promise.all([page().waitForEvent('download'), page().getByTestId('programmes-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    expect(fs.readFileSync((await download.path())!, 'utf8')).toContain(PROGRAMME);
   });
 });

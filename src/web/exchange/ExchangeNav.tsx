@@ -14,6 +14,7 @@ export const EXCHANGE_SECTIONS: Item[] = [
   { to: '/exchange/inbox', label: 'exchange.nav.inbox', testId: 'exchange-nav-inbox', visible: isMember },
   { to: '/exchange/contracts', label: 'exchange.nav.contracts', testId: 'exchange-nav-contracts', visible: seesContracts },
   { to: '/exchange/cooperation', label: 'exchange.nav.cooperation', testId: 'exchange-nav-cooperation' },
+  { to: '/exchange/programmes', label: 'exchange.nav.programmes', testId: 'exchange-nav-programmes' },
   { to: '/exchange/webhooks', label: 'exchange.nav.webhooks', testId: 'exchange-nav-webhooks', visible: (u) => managedOrganizations(u).length > 0 },
 ];
 

@@ -1,6 +1,6 @@
 /** Queries and mutations of the demand exchange; every mutation refreshes the exchange's cached answers. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type QueryParams } from '../http/client';
+import { api, toQueryString, type QueryParams } from '../http/client';
 import type { Paginated } from '../http/types';
 import type {
   BomDemands,
@@ -14,6 +14,7 @@ import type {
   NewOffer,
   NewTie,
   Offer,
+  Programme,
   Tie,
   TieGraph,
   Webhook,
@@ -246,3 +247,18 @@ export function useDeleteTie() {
   const refresh = useRefreshExchange();
   return useMutation({ mutationFn: (id: number) => api<void>(`/api/ties/${id}`, { method: 'DELETE' }), onSuccess: refresh });
 }
+
+// state-support programmes
+
+export type ProgrammeFilters = { state?: string; year?: string };
+
+export function useProgrammes(filters: ProgrammeFilters, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: [EXCHANGE, 'programmes', filters, page, pageSize],
+    queryFn: ({ signal }) => api<Paginated<Programme>>('/api/programmes', { query: { ...filters, page, pageSize }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The download of the programmes with the same filters. */
+export const programmesExportUrl = (filters: ProgrammeFilters, format: 'csv' | 'xlsx') => `/api/programmes/export${toQueryString({ ...filters, format })}`;

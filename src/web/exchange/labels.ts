@@ -1,7 +1,7 @@
 /** Labels, colours and formatting of the demand exchange. */
 import type { MessageKey, Translate } from '../i18n';
 import type { User } from '../http/types';
-import type { DeliveryStatus, DemandStatus, OfferStatus, TieRole, Visibility } from './types';
+import type { DeliveryStatus, DemandStatus, OfferStatus, ProgrammeState, TieRole, Visibility } from './types';
 
 export const VISIBILITIES: Visibility[] = ['public', 'registered', 'anonymous'];
 export const DEMAND_STATUSES: DemandStatus[] = ['open', 'closed'];
@@ -50,6 +50,13 @@ const TIE_ROLE_KEYS: Record<TieRole, MessageKey> = {
   'co-development': 'exchange.tieRole.co-development',
 };
 
+export const PROGRAMME_STATES: ProgrammeState[] = ['BY', 'RU', 'UNION'];
+const PROGRAMME_STATE_KEYS: Record<ProgrammeState, MessageKey> = {
+  BY: 'exchange.programmeState.BY',
+  RU: 'exchange.programmeState.RU',
+  UNION: 'exchange.programmeState.UNION',
+};
+
 const known = <K extends string>(keys: Record<K, unknown>, value: string): value is K => Object.hasOwn(keys, value);
 
 export const visibilityLabel = (t: Translate, v: string) => (known(VISIBILITY_KEYS, v) ? t(VISIBILITY_KEYS[v].label) : v);
@@ -57,6 +64,7 @@ export const demandStatusLabel = (t: Translate, s: string) => (known(DEMAND_STAT
 export const offerStatusLabel = (t: Translate, s: string) => (known(OFFER_STATUS_KEYS, s) ? t(OFFER_STATUS_KEYS[s]) : s);
 export const deliveryStatusLabel = (t: Translate, s: string) => (known(DELIVERY_STATUS_KEYS, s) ? t(DELIVERY_STATUS_KEYS[s]) : s);
 export const tieRoleLabel = (t: Translate, role: string) => (known(TIE_ROLE_KEYS, role) ? t(TIE_ROLE_KEYS[role]) : role);
+export const programmeStateLabel = (t: Translate, state: string) => (known(PROGRAMME_STATE_KEYS, state) ? t(PROGRAMME_STATE_KEYS[state]) : state);
 export const kindLabel = (t: Translate, kind: string) => (known(KIND_KEYS, kind) ? t(KIND_KEYS[kind]) : kind);
 
 /** Members of organizations post demand and offers; operators and admins see contracts too. */

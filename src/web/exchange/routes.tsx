@@ -5,6 +5,7 @@ import { DemandFormPage } from './DemandFormPage';
 import { DemandListPage } from './DemandListPage';
 import { DemandPage } from './DemandPage';
 import { InboxPage } from './InboxPage';
+import { ProgrammesPage } from './ProgrammesPage';
 import { WebhookPage } from './WebhookPage';
 
 /** The demand exchange's pages, mounted by the shell's route table. */
@@ -19,4 +20,5 @@ export const exchangeRoutes: RouteObject[] = [
   { path: 'exchange/webhooks', element: <WebhookPage /> },
   { path: 'exchange/cooperation', element: <CooperationScopePage /> },
   { path: 'exchange/cooperation/:id', element: <OrganizationCooperationPage /> },
+  { path: 'exchange/programmes', element: <ProgrammesPage /> },
 ];

@@ -217,3 +217,22 @@ export type TieGraph = {
     demo: boolean;
   }[];
 };
+
+// state-support programmes (GET /api/programmes, /api/programmes/:id, /api/programmes/export)
+
+export type ProgrammeState = 'BY' | 'RU' | 'UNION';
+
+export type Programme = {
+  id: number;
+  name: string;
+  state: ProgrammeState;
+  ownerBody: string;
+  yearFrom: number;
+  yearTo: number;
+  description: string | null;
+  organizations: { id: number; name: string; country: string }[];
+  products: { id: number; designation: string; makerName: string | null }[];
+  demo: boolean;
+  createdAt: string;
+  updatedAt: string;
+};

@@ -221,4 +221,17 @@ export const exchangeBe: Record<keyof typeof exchangeRu, string> = {
   'exchange.cooperation.remove': 'Выдаліць',
   'exchange.cooperation.add': 'Унесці сувязь',
   'exchange.cooperation.save': 'Захаваць сувязь',
+
+  'exchange.nav.programmes': 'Праграмы',
+  'exchange.programmeState.BY': 'Беларусь',
+  'exchange.programmeState.RU': 'Расія',
+  'exchange.programmeState.UNION': 'Саюзная дзяржава',
+  'exchange.programmes.title': 'Праграмы дзяржпадтрымкі',
+  'exchange.programmes.intro':
+    'Дзяржаўныя і саюзныя праграмы: орган-заказчык, гады, арганізацыі-ўдзельніцы і прадукцыя. Выберыце дзяржаву і год — атрымаецца пералік праграм на год; яго можна спампаваць.',
+  'exchange.programmes.state': 'Дзяржава',
+  'exchange.programmes.year': 'Год',
+  'exchange.programmes.empty': 'Праграм не знойдзена.',
+  'exchange.programmes.organizations': 'Арганізацыі ({count})',
+  'exchange.programmes.products': 'Прадукцыя ({count})',
 };

@@ -220,4 +220,17 @@ export const exchangeEn: Record<keyof typeof exchangeRu, string> = {
   'exchange.cooperation.remove': 'Remove',
   'exchange.cooperation.add': 'Record a tie',
   'exchange.cooperation.save': 'Save the tie',
+
+  'exchange.nav.programmes': 'Programmes',
+  'exchange.programmeState.BY': 'Belarus',
+  'exchange.programmeState.RU': 'Russia',
+  'exchange.programmeState.UNION': 'Union State',
+  'exchange.programmes.title': 'State-support programmes',
+  'exchange.programmes.intro':
+    'State and Union State programmes: owner body, years, participating organizations and products. Choose a state and a year for the year’s list; download it.',
+  'exchange.programmes.state': 'State',
+  'exchange.programmes.year': 'Year',
+  'exchange.programmes.empty': 'No programmes found.',
+  'exchange.programmes.organizations': 'Organizations ({count})',
+  'exchange.programmes.products': 'Products ({count})',
 };

@@ -219,4 +219,17 @@ export const exchangeRu = {
   'exchange.cooperation.remove': 'Удалить',
   'exchange.cooperation.add': 'Внести связь',
   'exchange.cooperation.save': 'Сохранить связь',
+
+  'exchange.nav.programmes': 'Программы',
+  'exchange.programmeState.BY': 'Беларусь',
+  'exchange.programmeState.RU': 'Россия',
+  'exchange.programmeState.UNION': 'Союзное государство',
+  'exchange.programmes.title': 'Программы господдержки',
+  'exchange.programmes.intro':
+    'Государственные и союзные программы: орган-заказчик, годы, участвующие организации и продукция. Выберите государство и год — получится перечень программ на год; его можно скачать.',
+  'exchange.programmes.state': 'Государство',
+  'exchange.programmes.year': 'Год',
+  'exchange.programmes.empty': 'Программ не найдено.',
+  'exchange.programmes.organizations': 'Организации ({count})',
+  'exchange.programmes.products': 'Продукция ({count})',
 };
