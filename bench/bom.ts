@@ -6,6 +6,7 @@
  *   npx tsx bench/bom.ts [--scale 1] [--lines 10000] [--runs 3]
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { openDatabase } from '../src/server/db/client';
@@ -29,12 +30,13 @@ function flag(name: string, fallback: number): number {
 /** A realistic BOM: foreign ICs from the catalogue as engineers write them, passives, connectors, unknown parts. */
 function makeBom(dbFile: string, lines: number): Buffer {
   const sqlite = new SQLite(dbFile, { readonly: true });
-  const parts = sqlite.prepare('SELECT part_number, manufacturer FROM foreign_parts ORDER BY random() LIMIT ?').all(Math.ceil(lines * 0.7)) as {
-    part_number: string;
-    manufacturer: string | null;
-  }[];
-  sqlite.close();
+  // the same parts in every run on the same catalogue (seeded ids), so that runs can be compared
   const rng = new Rng('bom-bench');
+  const maxId = (sqlite.prepare('SELECT max(id) AS n FROM foreign_parts').get() as { n: number }).n;
+  const ids = [...new Set(Array.from({ length: Math.ceil(lines * 0.7) }, () => 1 + Math.floor(rng.next() * maxId)))];
+  const byId = sqlite.prepare('SELECT part_number, manufacturer FROM foreign_parts WHERE id = ?');
+  const parts = ids.map((id) => byId.get(id) as { part_number: string; manufacturer: string | null } | undefined).filter((p) => p !== undefined);
+  sqlite.close();
   const rows = ['Designator;Qty;Manufacturer;Manufacturer Part Number;Description;Footprint'];
   const suffixes = ['', 'N', 'DR', 'PWR', '-TR', '#PBF', 'D'];
   for (let i = 0; i < lines; i++) {
@@ -63,6 +65,7 @@ async function main() {
   const bytes = makeBom(dataset.file, lines);
   const db = openDatabase(`sqlite:${dataset.file}`);
   const services = createServices(db, { sessionTtlHours: 1, bomMaxBytes: 100 * 1024 * 1024, bomMaxLines: lines + 10 });
+  const loadBefore = os.loadavg()[0];
   const parseMs: number[] = [];
   const fullMs: number[] = [];
   let peakRss = process.memoryUsage().rss;
@@ -112,6 +115,8 @@ async function main() {
     table,
     '',
     `peak RSS of the process: ${Math.round(peakRss / 1048576)} MB; line statuses of the last run: ${JSON.stringify(statuses)}`,
+    '',
+    `Machine: ${os.cpus().length} cores, load average (1 min) ${loadBefore.toFixed(1)} before and ${os.loadavg()[0].toFixed(1)} after the runs (above ${os.cpus().length}: other work was running meanwhile).`,
   ].join('\n');
   console.log(text);
   const out = path.join(BENCH_DIR, 'results', `${new Date().toISOString().slice(0, 10)}-bom.md`);

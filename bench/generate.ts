@@ -34,6 +34,10 @@ export const DATA_DIR = path.join(BENCH_DIR, 'data');
 export interface DatasetInfo {
   tag: string;
   fingerprint: string;
+  /** Fingerprint of the data sources without the migrations (see dataFingerprint). */
+  dataFingerprint?: string;
+  /** When migrations added after the generation were applied to the cached file. */
+  migratedAt?: string;
   seed: string;
   sizes: Sizes;
   counts: LoadedCounts;
@@ -56,16 +60,33 @@ export interface PostgresDataset {
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const since = (t: number) => Math.round((performance.now() - t) / 10) / 100;
 
+const MIGRATION_FILES = () => [
+  ...fs
+    .readdirSync(path.join(ROOT, 'src/server/db/migrations'))
+    .sort()
+    .map((f) => path.join('src/server/db/migrations', f)),
+  'src/server/db/migrate.ts',
+];
+
 /** Sources whose change changes the stored data: the catalogue generator, the migrations and the matching rules. */
 export function fingerprint(o: Pick<BenchOptions, 'sizes' | 'seed'>): string {
+  return hashFiles(o, [...MIGRATION_FILES(), ...DATA_FILES()]);
+}
+
+/** The same without the migrations: when only migrations were added, they are applied to the cached dataset. */
+export function dataFingerprint(o: Pick<BenchOptions, 'sizes' | 'seed'>): string {
+  return hashFiles(o, DATA_FILES());
+}
+
+function hashFiles(o: Pick<BenchOptions, 'sizes' | 'seed'>, files: string[]): string {
   const h = crypto.createHash('sha256');
   h.update(JSON.stringify({ GENERATOR_VERSION, SEARCH_KEYS_VERSION, sizes: o.sizes, seed: o.seed }));
-  const files = [
-    ...fs
-      .readdirSync(path.join(ROOT, 'src/server/db/migrations'))
-      .sort()
-      .map((f) => path.join('src/server/db/migrations', f)),
-    'src/server/db/migrate.ts',
+  for (const f of files) h.update(f).update(fs.readFileSync(path.join(ROOT, f)));
+  return h.digest('hex').slice(0, 16);
+}
+
+function DATA_FILES(): string[] {
+  return [
     'src/server/search/columns.ts',
     ...['designation', 'part-number', 'matching', 'search-text', 'product-type', 'categories'].map((f) => `src/domain/${f}.ts`),
     ...fs
@@ -74,8 +95,6 @@ export function fingerprint(o: Pick<BenchOptions, 'sizes' | 'seed'>): string {
       .map((f) => path.join('bench/catalogue', f)),
     'bench/lib/rng.ts',
   ];
-  for (const f of files) h.update(f).update(fs.readFileSync(path.join(ROOT, f)));
-  return h.digest('hex').slice(0, 16);
 }
 
 function progressBar(label: string, total: number) {
@@ -119,6 +138,18 @@ export async function ensureSqliteDataset(o: BenchOptions): Promise<DatasetInfo>
   if (!o.regenerate && meta && meta.fingerprint === fp && fs.existsSync(file)) {
     log(`SQLite dataset: reusing ${path.relative(ROOT, file)} (generated ${meta.generatedAt} in ${meta.seconds.total} s)`);
     return meta;
+  }
+  const dataFp = dataFingerprint(o);
+  if (!o.regenerate && meta && meta.dataFingerprint === dataFp && fs.existsSync(file)) {
+    // only migrations changed: apply the new ones to the cached data, as an upgrade of a deployment would
+    const t = performance.now();
+    const db = openDatabase(`sqlite:${file}`);
+    const applied = await migrateToLatest(db);
+    await db.close();
+    log(`SQLite dataset: reusing ${path.relative(ROOT, file)} after migrating it (${applied.join(', ') || 'nothing pending'}; ${since(t)} s)`);
+    const updated = { ...meta, fingerprint: fp, migratedAt: new Date().toISOString(), bytes: fs.statSync(file).size };
+    fs.writeFileSync(`${file}.json`, JSON.stringify(updated, null, 2) + '\n');
+    return updated;
   }
   log(
     meta && !o.regenerate
@@ -182,6 +213,10 @@ async function generateSqlite(o: BenchOptions, file: string, fp: string): Promis
 
   if (o.ftsMode === 'rebuild') {
     t = performance.now();
+    // what the dropped triggers would have kept: the foreign part's keys on its analog links (migration 2026120301)
+    sq.exec(`UPDATE analog_links SET
+      base_key = (SELECT f.base_key FROM foreign_parts f WHERE f.id = analog_links.foreign_part_id),
+      family_key = (SELECT f.family_key FROM foreign_parts f WHERE f.id = analog_links.foreign_part_id)`);
     for (const s of saved.filter((x) => x.type === 'index')) sq.exec(s.sql);
     seconds.indexes = since(t);
     t = performance.now();
@@ -217,6 +252,7 @@ async function generateSqlite(o: BenchOptions, file: string, fp: string): Promis
   return {
     tag: sizeTag(o),
     fingerprint: fp,
+    dataFingerprint: dataFingerprint(o),
     seed: o.seed,
     sizes: o.sizes,
     counts,

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, createTestApp, signIn, userClient, type Client, type TestApp } from '../support/app';
 
@@ -185,6 +186,35 @@ describe('real files in', () => {
     );
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().lines[0]).toMatchObject({ partNumber: 'NE555P', designators: ['DA1'], quantity: 1 });
+  });
+});
+
+describe("analog links carry their foreign part's keys (base and family tiers read them)", () => {
+  it('fills the keys of a new link and follows a re-keyed foreign part', async () => {
+    const product = await admin.request('POST', '/api/product-types', { designation: 'ИН9931', makerId: integralId });
+    const link = await admin.request('POST', '/api/analogs', { productTypeId: product.json().id, foreignPartNumber: 'TLQ9931P', type: 'full', source: 'test' });
+    expect(link.statusCode).toBe(201);
+    const keysOf = async () =>
+      (
+        await sql<{ base_key: string | null; f_base: string | null; family_key: string | null; f_family: string | null }>`
+          SELECT a.base_key, f.base_key AS f_base, a.family_key, f.family_key AS f_family
+          FROM analog_links a JOIN foreign_parts f ON f.id = a.foreign_part_id WHERE a.id = ${link.json().id}`.execute(t.db.kysely)
+      ).rows[0];
+    const before = await keysOf();
+    expect(before.base_key).toBe('TLQ9931');
+    expect(before).toMatchObject({ base_key: before.f_base, family_key: before.f_family });
+    const line = async (partNumber: string) => (await engineer.request('POST', '/api/bom/analyses', { lines: [{ partNumber }] })).json().lines[0] as Line;
+    expect((await line('TLQ9931DR')).candidates[0]).toMatchObject({ designation: 'ИН9931', tier: 'base' });
+    // a re-keyed foreign part (as `reestr reindex` does when the matching rules change) takes its links along
+    await sql`UPDATE foreign_parts SET base_key = 'TLQ9931X' WHERE id = (SELECT foreign_part_id FROM analog_links WHERE id = ${link.json().id})`.execute(
+      t.db.kysely,
+    );
+    expect((await keysOf()).base_key).toBe('TLQ9931X');
+    expect((await line('TLQ9931DR')).candidates).toEqual([]);
+    await sql`UPDATE foreign_parts SET base_key = 'TLQ9931' WHERE id = (SELECT foreign_part_id FROM analog_links WHERE id = ${link.json().id})`.execute(
+      t.db.kysely,
+    );
+    expect((await line('TLQ9931DR')).candidates[0]).toMatchObject({ designation: 'ИН9931', tier: 'base' });
   });
 });
 

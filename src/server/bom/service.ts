@@ -24,7 +24,7 @@ import { AppError, forbidden, invalid, notFound } from '../http/errors';
 import { parseJsonList } from '../db/sql-helpers';
 import { nowIso } from '../clock';
 import type { SearchRepository } from '../search/repository';
-import type { BomLinesTable } from '../db/types';
+import type { BomAnalysesTable, BomLinesTable } from '../db/types';
 import { matchQueries } from './matcher';
 import type { BomRepository } from './repository';
 import { readXlsx, zipBombProblem } from './xlsx';
@@ -228,26 +228,28 @@ export class BomService {
     const analysed = await this.analyse(parsed.lines);
     const now = nowIso();
     const id = crypto.randomBytes(12).toString('base64url');
+    const summary = summarise(analysed);
+    const analysis: BomAnalysesTable = {
+      id,
+      owner_id: owner,
+      name: (options.name ?? source.name).slice(0, 200),
+      source_kind: source.sourceKind,
+      encoding: source.encoding,
+      delimiter: source.delimiter,
+      sheet: source.sheet,
+      header_row: mapping.headerRow,
+      headers: JSON.stringify(source.rows[mapping.headerRow] ?? []),
+      mapping: JSON.stringify(mapping.columns),
+      summary: JSON.stringify(summary),
+      changes: null,
+      skipped: JSON.stringify(parsed.skipped),
+      line_count: parsed.lines.length,
+      revision: 1,
+      created_at: now,
+      run_at: now,
+    };
     await this.repo.insert(
-      {
-        id,
-        owner_id: owner,
-        name: (options.name ?? source.name).slice(0, 200),
-        source_kind: source.sourceKind,
-        encoding: source.encoding,
-        delimiter: source.delimiter,
-        sheet: source.sheet,
-        header_row: mapping.headerRow,
-        headers: JSON.stringify(source.rows[mapping.headerRow] ?? []),
-        mapping: JSON.stringify(mapping.columns),
-        summary: JSON.stringify(summarise(analysed)),
-        changes: null,
-        skipped: JSON.stringify(parsed.skipped),
-        line_count: parsed.lines.length,
-        revision: 1,
-        created_at: now,
-        run_at: now,
-      },
+      analysis,
       parsed.lines.map((line, i): BomLinesTable => ({
         analysis_id: id,
         position: i + 1,
@@ -267,7 +269,49 @@ export class BomService {
         candidates: JSON.stringify(analysed[i].candidates),
       })),
     );
-    return this.get(id);
+    // the answer is built from what was just written, not read back
+    return {
+      ...this.header(analysis),
+      headers: source.rows[mapping.headerRow] ?? [],
+      mapping: mapping.columns,
+      summary,
+      skipped: parsed.skipped,
+      lines: parsed.lines.map((line, i) => ({
+        position: i + 1,
+        sourceLine: line.sourceLine,
+        cells: line.cells,
+        partNumber: line.partNumber,
+        value: line.value,
+        manufacturer: line.manufacturer,
+        designators: line.designators,
+        quantity: line.quantity,
+        dnp: line.dnp,
+        generic: line.generic,
+        warnings: line.warnings,
+        status: analysed[i].status,
+        previousStatus: null,
+        bestTier: analysed[i].candidates[0]?.tier ?? null,
+        candidates: analysed[i].candidates,
+      })),
+    };
+  }
+
+  /** The columns of an analysis that need no parsing. */
+  private header(row: BomAnalysesTable) {
+    return {
+      id: row.id,
+      name: row.name,
+      owner: row.owner_id,
+      sourceKind: row.source_kind,
+      encoding: row.encoding,
+      delimiter: row.delimiter,
+      sheet: row.sheet,
+      headerRow: row.header_row,
+      changes: row.changes ? JSON.parse(row.changes) : null,
+      revision: row.revision,
+      createdAt: row.created_at,
+      runAt: row.run_at,
+    };
   }
 
   private async analyse(
@@ -292,22 +336,11 @@ export class BomService {
     if (!row) throw notFound(`BOM analysis ${id}`);
     const lines = await this.repo.lines(id);
     return {
-      id: row.id,
-      name: row.name,
-      owner: row.owner_id,
-      sourceKind: row.source_kind,
-      encoding: row.encoding,
-      delimiter: row.delimiter,
-      sheet: row.sheet,
-      headerRow: row.header_row,
+      ...this.header(row),
       headers: parseJsonList(row.headers),
       mapping: JSON.parse(row.mapping),
       summary: JSON.parse(row.summary),
-      changes: row.changes ? JSON.parse(row.changes) : null,
       skipped: JSON.parse(row.skipped),
-      revision: row.revision,
-      createdAt: row.created_at,
-      runAt: row.run_at,
       lines: lines.map((l) => ({
         position: l.position,
         sourceLine: l.source_line,

@@ -7,6 +7,25 @@ import type { Database } from '../db/types';
 import type { DialectName } from '../db/client';
 import type { ParamFilter } from '../../domain/parametric';
 import { CATEGORY_COLUMNS, MAKER_COLUMNS, type MakerColumns } from '../db/refs';
+import type { RegistryState } from '../db/types';
+import type { RegistryStanding, StoredRecord } from '../../domain/matching-registry';
+import { statusCondition } from '../registry/repository';
+
+type RecordEb = Parameters<typeof statusCondition>[0];
+
+type AnalogByKeyRow = {
+  match_key: string;
+  foreign_id: number;
+  part_number: string;
+  id: number;
+  type: 'full' | 'functional' | 'partial';
+  verified: number;
+  product_id: number;
+  designation: string;
+  designation_latin: string;
+  category_code: string | null;
+} & MakerColumns;
+const REGISTRY_CHUNK = 500;
 
 export interface ProductFilters {
   categoryIds?: number[] | null;
@@ -15,6 +34,8 @@ export interface ProductFilters {
   package?: string;
   qualityLevel?: string;
   params?: ParamFilter[];
+  /** Listed in the registry with this status on the date. */
+  registryStatus?: { status: RegistryStanding; date: string };
 }
 
 type ProductEb = ExpressionBuilder<Database & { p: Database['product_types']; o: Database['organizations'] }, 'p' | 'o'>;
@@ -110,6 +131,10 @@ export class SearchRepository {
     if (filters.qualityLevel) q = q.where('p.quality_level', '=', filters.qualityLevel as 'commercial');
     if (filters.package) q = q.where('p.packages', 'like', `%${JSON.stringify(filters.package)}%`);
     for (const f of filters.params ?? []) q = q.where((eb) => this.paramCondition(eb, f));
+    if (filters.registryStatus) {
+      const { status, date } = filters.registryStatus;
+      q = q.where((eb) => this.registryCondition(eb, status, date));
+    }
     return q;
   }
 
@@ -181,21 +206,9 @@ export class SearchRepository {
    */
   async analogsByForeignKeys(column: 'part_number' | 'part_number_key' | 'base_key' | 'family_key', values: string[], perKey: number) {
     if (!values.length) return [];
+    if (column === 'base_key' || column === 'family_key') return this.analogsByLinkKeys(column, values, perKey);
     const col = sql.ref(`f.${column}`);
-    const rows = await sql<
-      {
-        match_key: string;
-        foreign_id: number;
-        part_number: string;
-        id: number;
-        type: 'full' | 'functional' | 'partial';
-        verified: number;
-        product_id: number;
-        designation: string;
-        designation_latin: string;
-        category_code: string | null;
-      } & MakerColumns
-    >`
+    const rows = await sql<AnalogByKeyRow>`
       SELECT r.*, o.id AS maker_id, o.name AS maker_name, o.country AS maker_country, c.code AS category_code FROM (
         SELECT ${col} AS match_key, f.id AS foreign_id, f.part_number, a.id, a.type, a.verified,
                p.id AS product_id, p.designation, p.designation_latin, p.organization_id, p.category_id,
@@ -211,6 +224,27 @@ export class SearchRepository {
       LEFT JOIN organizations o ON o.id = r.organization_id
       LEFT JOIN categories c ON c.id = r.category_id
       WHERE r.rn <= ${perKey}`.execute(this.db);
+    return rows.rows;
+  }
+
+  /**
+   * The same for base and family keys, which thousands of foreign parts may share: the links carry these keys
+   * (migration 2026120301), so the best `perKey` links of each key are an index range of the rank index
+   * (type, verified first, id) instead of a sort of every link under the key.
+   */
+  private async analogsByLinkKeys(column: 'base_key' | 'family_key', values: string[], perKey: number) {
+    const col = sql.ref(`a2.${column}`);
+    const rows = await sql<AnalogByKeyRow>`
+      WITH keys(k) AS (VALUES ${sql.join(values.map((v) => sql`(${v})`))})
+      SELECT keys.k AS match_key, f.id AS foreign_id, f.part_number, a.id, a.type, a.verified,
+             p.id AS product_id, p.designation, p.designation_latin,
+             o.id AS maker_id, o.name AS maker_name, o.country AS maker_country, c.code AS category_code
+      FROM keys
+      JOIN analog_links a ON a.id IN (SELECT a2.id FROM analog_links a2 WHERE ${col} = keys.k ORDER BY a2.type, a2.verified DESC, a2.id LIMIT ${perKey})
+      JOIN foreign_parts f ON f.id = a.foreign_part_id
+      JOIN product_types p ON p.id = a.product_type_id
+      LEFT JOIN organizations o ON o.id = p.organization_id
+      LEFT JOIN categories c ON c.id = p.category_id`.execute(this.db);
     return rows.rows;
   }
 
@@ -307,6 +341,75 @@ export class SearchRepository {
       ])
       .where('p.id', 'in', ids)
       .execute();
+  }
+
+  /**
+   * Registry records (included ones: others have no status) that list the given product types, with their
+   * validity periods and suspensions, grouped by product type. Read-only over the registry's tables.
+   */
+  async registryRecords(productIds: number[]): Promise<Map<number, StoredRecord[]>> {
+    const out = new Map<number, StoredRecord[]>();
+    if (!productIds.length) return out;
+    const links: { product_type_id: number; record_id: number; number: string | null; country: string; state: RegistryState; end_date: string | null }[] = [];
+    for (let i = 0; i < productIds.length; i += REGISTRY_CHUNK)
+      links.push(
+        ...(await this.db
+          .selectFrom('registry_record_products as rp')
+          .innerJoin('registry_records as r', 'r.id', 'rp.record_id')
+          .select(['rp.product_type_id', 'rp.record_id', 'r.number', 'r.country', 'r.state', 'r.end_date'])
+          .where('rp.product_type_id', 'in', productIds.slice(i, i + REGISTRY_CHUNK))
+          .where('r.state', '=', 'included')
+          .execute()),
+      );
+    if (!links.length) return out;
+    const recordIds = [...new Set(links.map((l) => l.record_id))];
+    const records = new Map<number, StoredRecord>();
+    for (const l of links)
+      if (!records.has(l.record_id))
+        records.set(l.record_id, {
+          recordId: l.record_id,
+          number: l.number,
+          country: l.country,
+          state: l.state,
+          endDate: l.end_date,
+          periods: [],
+          suspensions: [],
+        });
+    for (let i = 0; i < recordIds.length; i += REGISTRY_CHUNK) {
+      const chunk = recordIds.slice(i, i + REGISTRY_CHUNK);
+      const [periods, suspensions] = await Promise.all([
+        this.db.selectFrom('registry_periods').select(['record_id', 'valid_from', 'valid_till']).where('record_id', 'in', chunk).execute(),
+        this.db.selectFrom('registry_suspensions').select(['record_id', 'from_date', 'till_date']).where('record_id', 'in', chunk).execute(),
+      ]);
+      for (const p of periods) records.get(p.record_id)!.periods.push({ validFrom: p.valid_from, validTill: p.valid_till });
+      for (const x of suspensions) records.get(x.record_id)!.suspensions.push({ from: x.from_date, till: x.till_date });
+    }
+    for (const l of links) {
+      const list = out.get(l.product_type_id) ?? [];
+      list.push(records.get(l.record_id)!);
+      out.set(l.product_type_id, list);
+    }
+    return out;
+  }
+
+  /**
+   * Condition: the product type is listed by an included registry record with this status on `date`
+   * (`not_in_registry`: by none that has begun). A product type with several records may match more than one
+   * status; the service keeps the hits whose best status is the one asked for.
+   */
+  private registryCondition(eb: ProductEb, status: RegistryStanding, date: string) {
+    const listed = (condition: (rb: RecordEb) => Expression<SqlBool>) =>
+      eb.exists(
+        eb
+          .selectFrom('registry_record_products as rp')
+          .innerJoin('registry_records', 'registry_records.id', 'rp.record_id')
+          .select('rp.record_id')
+          .whereRef('rp.product_type_id', '=', 'p.id')
+          .where('registry_records.state', '=', 'included')
+          .where((rb) => condition(rb as unknown as RecordEb)),
+      );
+    if (status === 'not_in_registry') return eb.not(listed((rb) => eb.not(statusCondition(rb, 'not_in_registry', date))));
+    return listed((rb) => statusCondition(rb, status, date));
   }
 
   /** Organizations by ИНН/УНП/ОГРН (exact) or name (contains, any case). */
