@@ -29,6 +29,7 @@ import { DemandMatcher } from './exchange/matching';
 import { ExchangeWorker, WebhookService } from './exchange/webhooks';
 import { TiesRepository, TiesService } from './exchange/ties';
 import { ProgrammesRepository, ProgrammesService } from './exchange/programmes';
+import { StatisticsRepository, StatisticsService } from './exchange/statistics';
 import { AuditRepository } from './audit/repository';
 import { AuditService } from './audit/service';
 import { RateLimitRepository } from './system/rate-limits';
@@ -88,6 +89,7 @@ export function createServices(
     exchangeWebhooks,
     exchangeTies: new TiesService(new TiesRepository(k), { includeDemo: options.demo ?? false }),
     exchangeProgrammes: new ProgrammesService(new ProgrammesRepository(k), { includeDemo: options.demo ?? false }),
+    exchangeStatistics: new StatisticsService(new StatisticsRepository(k), { includeDemo: options.demo ?? false }),
     exchangeWorker: new ExchangeWorker(demandMatcher, exchangeWebhooks, (message, error) =>
       console.warn(`${message}: ${String((error as Error)?.message ?? error)}`),
     ),

@@ -95,7 +95,7 @@ describe('cooperation ties', () => {
     const fromProducer = (await anon(`/api/organizations/${ids.integral}/ties`)).json().items;
     expect(fromProducer).toEqual([expect.objectContaining({ partner: expect.objectContaining({ id: ids.buyer }), kind: 'customer' })]);
     // a tie names no sums or volumes
-    expect(JSON.stringify(list)).not.toMatch(/12\.5|sum|volume/);
+    for (const key of ['sum', 'volume', 'price', 'currency']) expect(list[0]).not.toHaveProperty(key);
   });
 
   it('are made by hand by members of either side and admins, seen by the other side', async () => {
@@ -245,5 +245,112 @@ describe('state-support programmes', () => {
     expect((await operatorBy.request('DELETE', `/api/programmes/${unionId}`)).statusCode).toBe(204);
     expect((await anon(`/api/programmes/${unionId}`)).statusCode).toBe(404);
     expect((await operatorRu.request('DELETE', `/api/programmes/${byId}`)).statusCode).toBe(403);
+  });
+});
+
+describe('currency rates and the public dashboard', () => {
+  beforeAll(async () => {
+    // besides the two BYN contracts of the ties (12 500 BYN on 2026-03-10, 6 000 BYN on 2025-11-02)
+    await contract(milandr, ids.ptMilandr, 'STM32F103C8T6', 95, 'RUB', 100, '2026-04-01');
+    await contract(integral, ids.ptIntegral, 'SN74HC00N', 1, 'USD', 10, '2026-05-01');
+  });
+
+  it('are recorded by operators and admins, the same pair and date replaced', async () => {
+    const rate = { currency: 'BYN', toCurrency: 'RUB', rate: 28, date: '2025-10-01', source: 'НБРБ' };
+    expect((await integral.request('POST', '/api/rates', rate)).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: '/api/rates', payload: rate })).statusCode).toBe(401);
+    expect((await operatorBy.request('POST', '/api/rates', { ...rate, toCurrency: 'BYN' })).json().message).toContain('two different currencies');
+    expect((await operatorBy.request('POST', '/api/rates', { ...rate, date: '2025-02-30' })).statusCode).toBe(400);
+    expect((await operatorBy.request('POST', '/api/rates', { ...rate, rate: 0 })).statusCode).toBe(400);
+    expect((await operatorBy.request('POST', '/api/rates', { ...rate, currency: 'byn' })).statusCode).toBe(400);
+    const first = await post(operatorBy, '/api/rates', rate);
+    const replaced = await post(operatorRu, '/api/rates', { ...rate, rate: 28.5 });
+    expect(replaced).toMatchObject({ id: first.id, rate: 28.5, date: '2025-10-01', source: 'НБРБ' });
+    await post(admin, '/api/rates', { currency: 'BYN', toCurrency: 'RUB', rate: 29, date: '2026-03-01' });
+    const temporary = await post(admin, '/api/rates', { currency: 'EUR', toCurrency: 'RUB', rate: 100, date: '2026-03-01' });
+    expect((await integral.request('DELETE', `/api/rates/${temporary.id}`)).statusCode).toBe(403);
+    expect((await operatorRu.request('DELETE', `/api/rates/${temporary.id}`)).statusCode).toBe(204);
+    expect((await operatorRu.request('DELETE', `/api/rates/${temporary.id}`)).statusCode).toBe(404);
+    const list = (await anon('/api/rates?currency=BYN')).json().items;
+    expect(list.map((r: { date: string; rate: number }) => [r.date, r.rate])).toEqual([
+      ['2026-03-01', 29],
+      ['2025-10-01', 28.5],
+    ]);
+  });
+
+  it('shows public aggregates with sums converted at the rate of each contract’s date, never guessed', async () => {
+    const res = await anon('/api/dashboard/exchange');
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json();
+    expect(d).toMatchObject({ currency: 'RUB', demoMode: false, filters: { year: null, country: null } });
+    expect(d.totals).toMatchObject({
+      substitutedTypes: 2,
+      contracts: 4,
+      cooperatingOrganizations: 3,
+      sums: [
+        { currency: 'BYN', sum: 18500 },
+        { currency: 'RUB', sum: 9500 },
+        { currency: 'USD', sum: 10 },
+      ],
+      // 12 500 × 29 + 6 000 × 28.5 + 9 500
+      converted: { currency: 'RUB', sum: 543000, contracts: 3, notConverted: [{ currency: 'USD', sum: 10, contracts: 1 }] },
+      demand: { entries: 4 },
+      demo: { contracts: 0, demands: 0 },
+    });
+    expect(d.ratesUsed).toEqual([
+      { currency: 'BYN', toCurrency: 'RUB', rate: 28.5, date: '2025-10-01', contracts: 1 },
+      { currency: 'BYN', toCurrency: 'RUB', rate: 29, date: '2026-03-01', contracts: 1 },
+    ]);
+    expect(d.groups.year.map((g: { key: string; contracts: number }) => [g.key, g.contracts])).toEqual([
+      ['2025', 1],
+      ['2026', 3],
+    ]);
+    expect(d.groups.country.map((g: { key: string }) => g.key)).toEqual(['BY']);
+    expect(d.groups.region.find((g: { key: string }) => g.key === 'BY-MI')).toMatchObject({ contracts: 4, demand: { entries: 4 } });
+    expect(d.groups.category.map((g: { key: string; substitutedTypes: number }) => [g.key, g.substitutedTypes])).toEqual([
+      ['logic-nand', 1],
+      ['microelectronics', 1],
+      [null, 0], // the demand names no category
+    ]);
+    // aggregates only: no party, contract or product names
+    expect(res.body).not.toMatch(/МАЗ|Интеграл|Миландр|IN74HC00AN|SN74HC00N/);
+  });
+
+  it('filters by year and country and converts into another currency', async () => {
+    const y2025 = (await anon('/api/dashboard/exchange?year=2025')).json();
+    expect(y2025.totals).toMatchObject({ contracts: 1, converted: { sum: 171000 } });
+    expect(y2025.totals.demand.entries).toBe(0);
+    expect((await anon('/api/dashboard/exchange?country=ru')).json().totals).toMatchObject({ contracts: 0, demand: { entries: 0 } });
+    const byn = (await anon('/api/dashboard/exchange?currency=BYN')).json();
+    expect(byn.totals.converted).toEqual({
+      currency: 'BYN',
+      sum: 18500,
+      contracts: 2,
+      notConverted: [
+        { currency: 'RUB', sum: 9500, contracts: 1 },
+        { currency: 'USD', sum: 10, contracts: 1 },
+      ],
+    });
+    expect((await anon('/api/dashboard/exchange?year=1800')).statusCode).toBe(400);
+    expect((await anon('/api/dashboard/exchange?currency=rubles')).statusCode).toBe(400);
+  });
+
+  it('downloads the same figures as CSV and XLSX', async () => {
+    const csv = await anon('/api/dashboard/exchange/export?format=csv&year=2026');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-disposition']).toContain('exchange-dashboard-2026.csv');
+    expect(csv.body).toContain('By region');
+    expect(csv.body).toContain('converted sum RUB');
+    const xlsx = await anon('/api/dashboard/exchange/export');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Totals', 'By country', 'By region', 'By category', 'By year', 'Rates used']);
+    const totals = workbook.getWorksheet('Totals')!;
+    const header = totals.getRow(1).values as unknown[];
+    const row = totals.getRow(2).values as unknown[];
+    expect(row[header.indexOf('contracts')]).toBe(4);
+    expect(row[header.indexOf('converted sum RUB')]).toBe(543000);
+    expect(row[header.indexOf('sum BYN')]).toBe(18500);
+    expect(workbook.getWorksheet('Rates used')!.rowCount).toBe(3);
   });
 });

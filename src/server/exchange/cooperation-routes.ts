@@ -9,11 +9,12 @@ import { IdParams, pageRequest } from '../http/pagination';
 import type { Services } from '../services';
 import { ProgrammeBody, ProgrammeExportQuery, ProgrammeListQuery, ProgrammePage, ProgrammeView } from './programmes-schema';
 import { sendSheets } from './sheets';
+import { DashboardExportQuery, DashboardQuery, DashboardView, RateBody, RateList, RateListQuery, RateView } from './statistics-schema';
 import { CreateTieBody, TieGraphQuery, TieGraphView, TieList, TieView } from './ties-schema';
 
 export async function cooperationRoutes(fastify: FastifyInstance, opts: { services: Services }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { exchangeTies: ties, exchangeProgrammes: programmes } = opts.services;
+  const { exchangeTies: ties, exchangeProgrammes: programmes, exchangeStatistics: statistics } = opts.services;
   const tags = ['exchange'];
 
   app.get(
@@ -140,4 +141,54 @@ export async function cooperationRoutes(fastify: FastifyInstance, opts: { servic
     await programmes.delete(requireUser(request).actor, request.params.id);
     return reply.status(204).send();
   });
+
+  // currency rates and the public dashboard
+
+  app.get(
+    '/api/rates',
+    { schema: { tags, summary: 'Recorded currency rates, newest first per pair', querystring: RateListQuery, response: { 200: RateList } } },
+    (request) => statistics.rates(request.query),
+  );
+
+  app.post(
+    '/api/rates',
+    {
+      schema: {
+        tags,
+        summary: 'Record a rate (operators, admins): one unit of currency in toCurrency on a date; the same pair and date is replaced',
+        body: RateBody,
+        response: { 201: RateView },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await statistics.recordRate(requireUser(request).actor, request.body)),
+  );
+
+  app.delete('/api/rates/:id', { schema: { tags, summary: 'Remove a rate (operators, admins)', params: IdParams } }, async (request, reply) => {
+    await statistics.deleteRate(requireUser(request).actor, request.params.id);
+    return reply.status(204).send();
+  });
+
+  app.get(
+    '/api/dashboard/exchange',
+    {
+      schema: {
+        tags,
+        summary:
+          'Public aggregates: foreign part types substituted, contracts and sums (per currency and converted), cooperating organizations, demand; by country, region, category and year',
+        querystring: DashboardQuery,
+        response: { 200: DashboardView },
+      },
+    },
+    (request) => statistics.dashboard(request.query),
+  );
+
+  app.get(
+    '/api/dashboard/exchange/export',
+    { schema: { tags, summary: 'The dashboard’s figures (same filters) as XLSX (a sheet per grouping) or CSV', querystring: DashboardExportQuery } },
+    async (request, reply) => {
+      const { format, ...query } = request.query;
+      const base = ['exchange-dashboard', query.year, query.country?.toUpperCase()].filter(Boolean).join('-');
+      return sendSheets(reply, format ?? 'xlsx', base, await statistics.sheets(query));
+    },
+  );
 }
