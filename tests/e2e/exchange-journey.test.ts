@@ -20,7 +20,7 @@ const DESIGNATION = `КР1564ЛА${suffix}`;
 const BUYER = `buyer.${suffix}@e2e.reestr`;
 const PRODUCER = `producer.${suffix}@e2e.reestr`;
 const PROGRAMME = `Развитие электронной компонентной базы ${suffix}`;
-const state = { buyerId: 0, producerId: 0, productTypeId: 0, demandId: 0, contractId: 0 };
+const state = { buyerId: 0, producerId: 0, productTypeId: 0, demandId: 0, contractId: 0, substitutedBefore: 0, contractsBefore: 0 };
 
 /** The producer's ERP: a local receiver of webhooks (the journey's server allows private addresses). */
 const received: { event: string | undefined; signature: string | undefined }[] = [];
@@ -94,7 +94,14 @@ beforeAll(async () => {
     organizationIds: [producer.id],
     productTypeIds: [product.id],
   });
-  Object.assign(state, { buyerId: buyer.id, producerId: producer.id, productTypeId: product.id });
+  const dashboard = (await (await fetch(url('/api/dashboard/exchange'))).json()) as { totals: { substitutedTypes: number; contracts: number } };
+  Object.assign(state, {
+    buyerId: buyer.id,
+    producerId: producer.id,
+    productTypeId: product.id,
+    substitutedBefore: dashboard.totals.substitutedTypes,
+    contractsBefore: dashboard.totals.contracts,
+  });
 });
 
 describe('exchange journey', () => {
@@ -186,6 +193,22 @@ describe('exchange journey', () => {
     await page().getByTestId('exchange-nav-contracts').click();
     await expect.poll(() => page().locator(`[data-testid="contract-row"][data-id="${state.contractId}"]`).count()).toBe(1);
     await signOut();
+  });
+
+  it('the public dashboard counts one more substituted type and offers its figures for download', async () => {
+    await page().goto(url('/exchange'));
+    await page().getByTestId('exchange-nav-dashboard').click();
+    await expect.poll(() => page().getByTestId('dashboard-substituted').innerText()).toBe(String(state.substitutedBefore + 1));
+    await expect.poll(() => page().getByTestId('dashboard-contracts').innerText()).toBe(String(state.contractsBefore + 1));
+    // the buyer's country and region are among the groups
+    await page().getByTestId('dashboard-country').click();
+    await page().getByRole('option', { name: 'Беларусь', exact: true }).click();
+    await expect.poll(() => new URL(page().url()).searchParams.get('country')).toBe('BY');
+    await expect.poll(async () => Number(await page().getByTestId('dashboard-chart-region').getAttribute('data-groups'))).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => page().getByTestId('dashboard-sums').innerText()).toContain('RUB');
+    const [download] = await Promise.all([page().waitForEvent('download'), page().getByTestId('dashboard-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    expect(fs.readFileSync((await download.path())!, 'utf8').length).toBeGreaterThan(0);
   });
 
   it('the producer hears of the acceptance in its inbox and through its webhook, logged as delivered', async () => {

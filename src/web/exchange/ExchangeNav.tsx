@@ -4,7 +4,7 @@ import { useCurrentUser } from '../auth/api';
 import type { User } from '../http/types';
 import { useT, type MessageKey } from '../i18n';
 import { useUnreadCount } from './api';
-import { isMember, managedOrganizations, seesContracts } from './labels';
+import { isMember, isOperatorOrAdmin, managedOrganizations, seesContracts } from './labels';
 
 type Item = { to: string; label: MessageKey; testId: string; visible?: (user: User | null) => boolean; end?: boolean };
 
@@ -15,6 +15,8 @@ export const EXCHANGE_SECTIONS: Item[] = [
   { to: '/exchange/contracts', label: 'exchange.nav.contracts', testId: 'exchange-nav-contracts', visible: seesContracts },
   { to: '/exchange/cooperation', label: 'exchange.nav.cooperation', testId: 'exchange-nav-cooperation' },
   { to: '/exchange/programmes', label: 'exchange.nav.programmes', testId: 'exchange-nav-programmes' },
+  { to: '/exchange/dashboard', label: 'exchange.nav.dashboard', testId: 'exchange-nav-dashboard' },
+  { to: '/exchange/rates', label: 'exchange.nav.rates', testId: 'exchange-nav-rates', visible: isOperatorOrAdmin },
   { to: '/exchange/webhooks', label: 'exchange.nav.webhooks', testId: 'exchange-nav-webhooks', visible: (u) => managedOrganizations(u).length > 0 },
 ];
 

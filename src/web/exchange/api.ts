@@ -6,15 +6,18 @@ import type {
   BomDemands,
   BomDemandsResult,
   Contract,
+  Dashboard,
   Demand,
   DemandDetail,
   DemandFields,
   Inbox,
   NewDemand,
   NewOffer,
+  NewRate,
   NewTie,
   Offer,
   Programme,
+  Rate,
   Tie,
   TieGraph,
   Webhook,
@@ -262,3 +265,32 @@ export function useProgrammes(filters: ProgrammeFilters, page: number, pageSize:
 
 /** The download of the programmes with the same filters. */
 export const programmesExportUrl = (filters: ProgrammeFilters, format: 'csv' | 'xlsx') => `/api/programmes/export${toQueryString({ ...filters, format })}`;
+
+// the public dashboard and currency rates
+
+export type DashboardFilters = { year?: string; country?: string; currency?: string };
+
+export function useDashboard(filters: DashboardFilters) {
+  return useQuery({
+    queryKey: [EXCHANGE, 'dashboard', filters],
+    queryFn: ({ signal }) => api<Dashboard>('/api/dashboard/exchange', { query: filters, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const dashboardExportUrl = (filters: DashboardFilters, format: 'csv' | 'xlsx') =>
+  `/api/dashboard/exchange/export${toQueryString({ ...filters, format })}`;
+
+export function useRates() {
+  return useQuery({ queryKey: [EXCHANGE, 'rates'], queryFn: ({ signal }) => api<{ items: Rate[] }>('/api/rates', { signal }) });
+}
+
+export function useRecordRate() {
+  const refresh = useRefreshExchange();
+  return useMutation({ mutationFn: (body: NewRate) => api<Rate>('/api/rates', { method: 'POST', body }), onSuccess: refresh });
+}
+
+export function useDeleteRate() {
+  const refresh = useRefreshExchange();
+  return useMutation({ mutationFn: (id: number) => api<void>(`/api/rates/${id}`, { method: 'DELETE' }), onSuccess: refresh });
+}

@@ -70,6 +70,7 @@ export const kindLabel = (t: Translate, kind: string) => (known(KIND_KEYS, kind)
 /** Members of organizations post demand and offers; operators and admins see contracts too. */
 export const isMember = (user: User | null) => !!user && user.memberships.length > 0;
 export const seesContracts = (user: User | null) => isMember(user) || user?.role === 'operator' || user?.role === 'admin';
+export const isOperatorOrAdmin = (user: User | null) => user?.role === 'operator' || user?.role === 'admin';
 export const managedOrganizations = (user: User | null) => (user ? user.memberships.filter((m) => m.role === 'manager' || user.role === 'admin') : []);
 
 /** An amount in its currency, in the interface language (the code itself when Intl does not know it). */

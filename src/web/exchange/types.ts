@@ -236,3 +236,40 @@ export type Programme = {
   createdAt: string;
   updatedAt: string;
 };
+
+// currency rates and the public dashboard (GET /api/rates, POST /api/rates, GET /api/dashboard/exchange[/export])
+
+export type Rate = {
+  id: number;
+  currency: string;
+  toCurrency: string;
+  /** units of toCurrency for one unit of currency */
+  rate: number;
+  date: string;
+  source: string | null;
+  demo: boolean;
+  createdAt: string;
+};
+
+export type NewRate = { currency: string; toCurrency: string; rate: number; date: string; source?: string | null };
+
+export type DashboardFigures = {
+  substitutedTypes: number;
+  contracts: number;
+  sums: { currency: string; sum: number }[];
+  converted: { currency: string; sum: number; contracts: number; notConverted: { currency: string; sum: number; contracts: number }[] };
+  cooperatingOrganizations: number;
+  demand: { entries: number; quantityPerYear: number };
+  demo: { contracts: number; demands: number };
+};
+
+export type DashboardGroup = DashboardFigures & { key: string | null };
+
+export type Dashboard = {
+  filters: { year: number | null; country: string | null };
+  currency: string;
+  demoMode: boolean;
+  totals: DashboardFigures;
+  groups: { country: DashboardGroup[]; region: DashboardGroup[]; category: DashboardGroup[]; year: DashboardGroup[] };
+  ratesUsed: { currency: string; toCurrency: string; rate: number; date: string; contracts: number }[];
+};
