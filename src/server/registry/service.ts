@@ -281,7 +281,7 @@ export class RegistryService {
     if (!who.actor.canWrite || !who.actor.memberships.has(input.organizationId)) throw forbidden('only members of the maker apply for its product types');
     const now = nowIso();
     const app = await this.applicationColumns(input, now.slice(0, 10));
-    const id = await this.repo.transaction(async (repo, trx) => {
+    const id = await this.write(async (repo, trx) => {
       const id = await repo.insertRecord({ ...app.columns, origin: 'reestr', state: 'draft', created_by: who.userId, created_at: now, updated_at: now });
       await repo.replaceProducts(
         id,
@@ -300,7 +300,7 @@ export class RegistryService {
     if (input.organizationId !== record.organization_id) throw invalid('an application stays with its maker; start a new one for another organization');
     const now = nowIso();
     const app = await this.applicationColumns(input, now.slice(0, 10));
-    await this.repo.transaction(async (repo, trx) => {
+    await this.write(async (repo, trx) => {
       await repo.updateRecord(id, { ...app.columns, updated_at: now });
       await repo.replaceProducts(
         id,
@@ -327,7 +327,7 @@ export class RegistryService {
   async submit(who: Who, id: number) {
     const record = await this.editable(who, id);
     const now = nowIso();
-    await this.repo.transaction(async (repo, trx) => {
+    await this.write(async (repo, trx) => {
       const next = this.transition(lifecycleOf(record, [], []), { kind: 'submit', at: now });
       await repo.updateRecord(id, { state: next.application, remarks: null, updated_at: now });
       await this.logDecision(repo, trx, id, who, 'submit', now, null, null, {});
@@ -352,7 +352,7 @@ export class RegistryService {
     if (!canDecide(who.actor, found.country)) throw forbidden(`only registry operators of ${found.country} decide this record`);
     if (found.origin !== 'reestr') throw forbidden('records imported from another registry are decided by that registry');
     const now = nowIso();
-    await this.repo.transaction(async (repo, trx) => {
+    await this.write(async (repo, trx) => {
       const record = (await repo.lockRecord(id))!;
       const periods = await repo.periods(id);
       const life = lifecycleOf(record, periods, await repo.suspensions(id));
@@ -456,6 +456,17 @@ export class RegistryService {
     return { id: best.row!.id, code: best.e.ruleSet.code, version: best.e.ruleSet.version, level: best.e.level, points: best.e.points };
   }
 
+  /**
+   * Every registry write takes the log's append lock first, then its rows: writers lock in one order (no
+   * deadlocks across processes) and registry numbers are allocated one writer at a time.
+   */
+  private write<T>(work: (repo: RegistryRepository, trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return this.repo.transaction(async (repo, trx) => {
+      await this.log.lock(trx);
+      return work(repo, trx);
+    });
+  }
+
   private async newNumber(repo: RegistryRepository, country: string, validFrom: string): Promise<string> {
     const prefix = `${country}-${validFrom.slice(0, 4)}-`;
     return prefix + String((await repo.lastNumberSeq(prefix)) + 1).padStart(6, '0');
@@ -485,7 +496,7 @@ export class RegistryService {
     if (!file.bytes.length) throw invalid('the document is empty');
     const sha256 = crypto.createHash('sha256').update(file.bytes).digest('hex');
     const now = nowIso();
-    await this.repo.transaction(async (repo, trx) => {
+    await this.write(async (repo, trx) => {
       const docId = await repo.insertDocument({
         record_id: record.id,
         kind: file.kind,

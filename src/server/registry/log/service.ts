@@ -177,6 +177,15 @@ export class RegistryLog {
     return checkpointView(row);
   }
 
+  /**
+   * Takes the log's append lock for the rest of the caller's transaction (PostgreSQL; SQLite has one writer).
+   * Writers that lock rows and then append take it first, so that every writer locks in the same order and
+   * whatever they allocate from the current state (registry numbers) is decided one writer at a time.
+   */
+  async lock(trx: Transaction<Database>): Promise<void> {
+    await this.repo.lock(trx);
+  }
+
   /** Takes the append lock and returns the frontier of the whole log as this transaction sees it. */
   private async frontierFor(trx: Transaction<Database>): Promise<MerkleFrontier> {
     const known = this.pending.get(trx);
