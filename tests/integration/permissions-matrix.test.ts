@@ -90,6 +90,14 @@ const notification = async () => {
 const partner = async () => (await ok(admin, 'POST', '/api/organizations', { name: unique('ООО «Партнёр» '), country: 'RU' })).id as number;
 const programmeBody = () => ({ name: unique('Программа '), state: 'RU', ownerBody: 'Минпромторг России', yearFrom: 2025, yearTo: 2030 });
 const programme = async () => (await ok(admin, 'POST', '/api/programmes', programmeBody())).id as number;
+let rateDay = 0;
+const rateBody = () => ({
+  currency: 'BYN',
+  toCurrency: 'RUB',
+  rate: 28.5,
+  date: new Date(Date.UTC(2024, 0, 1 + ++rateDay)).toISOString().slice(0, 10),
+  source: 'НБРБ',
+});
 const RULE_SET_POINTS = {
   design: 20,
   software: 10,
@@ -392,6 +400,13 @@ const MATRIX: Row[] = [
     op: 'DELETE /api/programmes/{id}',
     allowed: ['operator', 'admin'],
     target: async () => ({ method: 'DELETE', url: `/api/programmes/${await programme()}` }),
+  },
+  // currency rates: registry operators (of any country) and admins
+  { op: 'POST /api/rates', allowed: ['otherOperator', 'operator', 'admin'], target: async () => ({ method: 'POST', url: '/api/rates', body: rateBody() }) },
+  {
+    op: 'DELETE /api/rates/{id}',
+    allowed: ['otherOperator', 'operator', 'admin'],
+    target: async () => ({ method: 'DELETE', url: `/api/rates/${(await ok(admin, 'POST', '/api/rates', rateBody())).id}` }),
   },
   { op: 'POST /api/inbox/read-all', allowed: SIGNED_IN, target: async () => ({ method: 'POST', url: '/api/inbox/read-all' }) },
 ];
