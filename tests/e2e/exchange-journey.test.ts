@@ -259,4 +259,28 @@ describe('exchange journey', () => {
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     expect(fs.readFileSync((await download.path())!, 'utf8')).toContain(PROGRAMME);
   });
+
+  it('a buyer turns the not covered lines of its BOM analysis into demand in one step', async () => {
+    const buyer = await signedIn(BUYER, PASSWORD);
+    const analysis = await buyer<{ id: string }>('POST', '/api/bom/analyses', {
+      name: `board-${suffix}`,
+      lines: [
+        { partNumber: PART, quantity: 1, designators: 'U1' },
+        { partNumber: `NX${suffix}A`, quantity: 2, designators: 'U2, U3' },
+        { partNumber: `NX${suffix}B`, quantity: 1, designators: 'U4' },
+      ],
+    });
+    await signInInBrowser(BUYER, `/bom/${analysis.id}`);
+    await page().getByTestId('bom-post-demand').click();
+    await expect.poll(() => page().getByTestId('bom-demand-submit').innerText()).toContain('2');
+    await page().getByTestId('bom-demand-boards').fill('500');
+    await page().getByTestId('bom-demand-submit').click();
+    await expect.poll(() => page().getByTestId('bom-demand-result').getAttribute('data-created')).toBe('2');
+    await page().getByTestId('bom-demand-result').getByRole('link').click();
+    await page().getByTestId('demands-filter-part').fill(`NX${suffix}A`);
+    const row = page().getByTestId('demand-row');
+    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => row.innerText()).toMatch(/1\s?000/);
+    await signOut();
+  });
 });

@@ -186,6 +186,7 @@ function GroupChart({ title, groups, kind, currency }: { title: string; groups: 
                 { name: 'demand', label: t('exchange.dashboard.demand'), color: 'gray.5' },
               ]}
               valueFormatter={(value) => format.number(value)}
+              yAxisProps={{ allowDecimals: false }}
             />
             <Table fz="xs" withRowBorders={false}>
               <Table.Tbody>
