@@ -66,6 +66,12 @@ function chunks<T>(items: T[], columns: number): T[][] {
 
 const insertSql = (table: string, columns: readonly string[]) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
 
+/** Indexes of registry_records (as migration 2026112206_registry creates them) rebuilt after a large load. */
+const BULK_LOAD_INDEXES = [
+  { name: 'registry_records_inn', column: 'maker_inn' },
+  { name: 'registry_records_organization', column: 'organization_id' },
+] as const;
+
 const PERIOD_COLUMNS = ['record_id', 'valid_from', 'valid_till', 'doc_date', 'details'] as const;
 
 /**
@@ -180,6 +186,36 @@ export class GispRepository {
     const r = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM registry_records r WHERE r.origin = 'gisp'
       AND NOT EXISTS (SELECT 1 FROM ${sql.table(table)} s WHERE s.number_key = r.number_key)`.execute(conn);
     return Number(r.rows[0]?.n ?? 0);
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // bulk loads
+
+  /**
+   * On SQLite, drops the indexes of registry records whose keys arrive in no order during a load (ИНН, linked
+   * organization), so that a large load does not update them row by row; `restoreIndexes` builds them again in
+   * one sort. Returns whether they were dropped. Queries stay correct meanwhile, only slower.
+   */
+  async suspendIndexes(conn: Executor): Promise<boolean> {
+    if (this.dialect !== 'sqlite') return false;
+    for (const index of BULK_LOAD_INDEXES) await sql`DROP INDEX IF EXISTS ${sql.id(index.name)}`.execute(conn);
+    return true;
+  }
+
+  /** Creates the indexes `suspendIndexes` drops where they are missing (also after an import that crashed). */
+  async restoreIndexes(conn: Executor): Promise<void> {
+    if (this.dialect !== 'sqlite') return;
+    for (const index of BULK_LOAD_INDEXES)
+      await sql`CREATE INDEX IF NOT EXISTS ${sql.id(index.name)} ON registry_records (${sql.id(index.column)})`.execute(conn);
+  }
+
+  async countGispRecords(conn: Executor): Promise<number> {
+    const r = await conn
+      .selectFrom('registry_records')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('origin', '=', 'gisp')
+      .executeTakeFirst();
+    return Number(r?.n ?? 0);
   }
 
   // -------------------------------------------------------------------------------------------------------

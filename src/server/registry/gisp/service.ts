@@ -46,6 +46,8 @@ export const GISP_SOURCE = 'gisp-pp719';
 export const GISP_ACTOR_NAME = 'ГИСП (открытые данные)';
 /** Rejected rows kept in a summary; the count is always complete. */
 export const MAX_REJECTED_LISTED = 1000;
+/** Records in a file from which an import that mostly adds records drops and rebuilds unordered indexes. */
+export const BULK_LOAD_RECORDS = 20_000;
 
 /** A decision for the tamper-evident log (the shape `services.registryLog.record` takes). */
 export interface GispLogEvent {
@@ -113,6 +115,8 @@ export interface GispImportOptions {
   onProgress?: (p: { phase: 'read' | 'apply'; done: number; total: number }) => void;
   /** Staged rows read back per page; one page = one transaction (default 5000). */
   pageRows?: number;
+  /** Records from which a load that mostly adds records rebuilds unordered indexes at its end (BULK_LOAD_RECORDS). */
+  bulkLoadRecords?: number;
 }
 
 interface Context {
@@ -281,6 +285,10 @@ export class GispService {
         finished_at: startedAt,
       });
       const ctx: Context = { importId, at: startedAt, startedBy: options.startedBy ?? null, summary };
+      // a load that mostly adds records (the first import) rebuilds the unordered indexes once at the end
+      await this.repo.restoreIndexes(conn);
+      const bulk = summary.records >= (options.bulkLoadRecords ?? BULK_LOAD_RECORDS) && (await this.repo.countGispRecords(conn)) * 2 < summary.records;
+      const suspended = bulk && (await this.repo.suspendIndexes(conn));
       try {
         const pageRows = options.pageRows ?? 5000;
         let after: string | null = null;
@@ -308,6 +316,7 @@ export class GispService {
         summary.error = e instanceof Error ? e.message : String(e);
         throw e;
       } finally {
+        if (suspended) await this.repo.restoreIndexes(conn);
         summary.seconds = Math.round(performance.now() - started) / 1000;
         await this.repo.finishImport(importId, { rows: summary.rows, summary: JSON.stringify(summary), finished_at: nowIso() });
       }

@@ -91,6 +91,34 @@ export function eventEntry(row: RegistryEventRow): string {
   });
 }
 
+/**
+ * The same text as `eventEntry` for an event whose payload is already canonical JSON, without parsing it again
+ * (keys in code-unit order: actorId, actorName, at, effectiveDate, eventId, kind, payload, recordId, remarks, v).
+ */
+export function eventEntryWithPayload(row: Omit<RegistryEventRow, 'payload'>, canonicalPayload: string): string {
+  const head = canonicalJson({
+    actorId: row.actor_id === null ? null : Number(row.actor_id),
+    actorName: row.actor_name,
+    at: row.at,
+    effectiveDate: row.effective_date,
+    eventId: Number(row.id),
+    kind: row.kind,
+  });
+  const tail = canonicalJson({ recordId: Number(row.record_id), remarks: row.remarks, v: 1 });
+  return `${head.slice(0, -1)},"payload":${canonicalPayload},${tail.slice(1)}`;
+}
+
+/** The stored payload of an event: canonical JSON (so its entry needs no second pass), else plain JSON. */
+function payloadText(e: NewRegistryEvent): { text: string; canonical: boolean } {
+  const payload = { facts: e.facts, record: e.snapshot };
+  try {
+    return { text: canonicalJson(payload), canonical: true };
+  } catch {
+    // values canonical JSON has no form for (a Date, say) are written as JSON.stringify writes them
+    return { text: JSON.stringify(payload), canonical: false };
+  }
+}
+
 export const checkpointView = (c: CheckpointRow): CheckpointView => ({
   treeSize: Number(c.tree_size),
   rootHash: c.root_hash,
@@ -131,9 +159,10 @@ export class RegistryLog {
       return [];
     }
     const frontier = await this.frontierFor(trx);
+    const payloads = events.map(payloadText);
     const rows = await this.repo.insertEvents(
       trx,
-      events.map((e) => ({
+      events.map((e, i) => ({
         record_id: e.recordId,
         kind: e.kind,
         actor_id: e.actorId,
@@ -141,11 +170,11 @@ export class RegistryLog {
         at: e.at,
         effective_date: e.effectiveDate,
         remarks: e.remarks,
-        payload: JSON.stringify({ facts: e.facts, record: e.snapshot }),
+        payload: payloads[i]!.text,
       })),
     );
-    const leaves = rows.map((row) => {
-      const entry = eventEntry(row);
+    const leaves = rows.map((row, i) => {
+      const entry = payloads[i]!.canonical ? eventEntryWithPayload(row, row.payload) : eventEntry(row);
       const hash = leafHash(entry);
       const seq = frontier.size;
       frontier.append(hash);
