@@ -411,6 +411,64 @@ const MATRIX: Row[] = [
   { op: 'POST /api/inbox/read-all', allowed: SIGNED_IN, target: async () => ({ method: 'POST', url: '/api/inbox/read-all' }) },
 ];
 
+/**
+ * Reads of what is not public: only the roles listed may see it. Public reads (catalogue, registry records
+ * once included, verification, open data) are not listed; lists that show each caller only their own are
+ * not refusals and are tested with their capability. BOM analyses are read by whoever holds their
+ * unguessable link, owned or not, so they have no row here.
+ */
+interface ReadRow {
+  op: string;
+  allowed: readonly Role[];
+  hidden?: readonly Role[];
+  url: () => Promise<string>;
+}
+
+const contract = async () => {
+  const id = await offer(clients.member, ids.owner, clients.otherMember, ids.ptOther);
+  return (await ok(clients.member, 'POST', `/api/offers/${id}/accept`, {})).id as number;
+};
+const document = async () => {
+  const record = await application();
+  const { body, headers } = multipart({ kind: 'act' }, { name: 'act.pdf', type: 'application/pdf', text: '%PDF-1.4 act' });
+  return (await ok(clients.member, 'POST', `/api/registry/records/${record}/documents`, body, headers)).documents[0].id as number;
+};
+
+const READS: ReadRow[] = [
+  { op: 'GET /api/users', allowed: ADMIN, url: async () => '/api/users' },
+  { op: 'GET /api/audit', allowed: ADMIN, url: async () => '/api/audit' },
+  { op: 'GET /api/organizations/{id}/members', allowed: MAKER, url: async () => `/api/organizations/${ids.owner}/members` },
+  { op: 'GET /api/organizations/{id}/webhook', allowed: MANAGERS, url: async () => `/api/organizations/${ids.owner}/webhook` },
+  { op: 'GET /api/organizations/{id}/webhook/deliveries', allowed: MANAGERS, url: async () => `/api/organizations/${ids.owner}/webhook/deliveries` },
+  // a draft application: the maker's members, operators of the maker's country and admins; hidden from others
+  {
+    op: 'GET /api/registry/records/{id}',
+    allowed: [...MAKER, 'operator'],
+    hidden: ['anonymous', 'otherMember', 'otherOperator'],
+    url: async () => `/api/registry/records/${await application()}`,
+  },
+  {
+    op: 'GET /api/registry/documents/{id}',
+    allowed: [...MAKER, 'operator'],
+    hidden: ['anonymous', 'otherMember', 'otherOperator'],
+    url: async () => `/api/registry/documents/${await document()}`,
+  },
+  { op: 'GET /api/registry/queue', allowed: ['otherOperator', 'operator', 'admin'], url: async () => '/api/registry/queue' },
+  { op: 'GET /api/registry/imports', allowed: ADMIN, url: async () => '/api/registry/imports' },
+  {
+    op: 'GET /api/offers/{id}',
+    allowed: [...MEMBERS_ONLY, 'otherMember', 'otherOperator', 'operator', 'admin'],
+    url: async () => `/api/offers/${await offer(clients.member, ids.owner, clients.otherMember, ids.ptOther)}`,
+  },
+  {
+    op: 'GET /api/contracts/{id}',
+    allowed: [...MEMBERS_ONLY, 'otherMember', 'otherOperator', 'operator', 'admin'],
+    url: async () => `/api/contracts/${await contract()}`,
+  },
+  { op: 'GET /api/auth/tokens', allowed: SIGNED_IN, url: async () => '/api/auth/tokens' },
+  { op: 'GET /api/inbox', allowed: SIGNED_IN, url: async () => '/api/inbox' },
+];
+
 beforeAll(async () => {
   t = await createTestApp();
   admin = await signIn(t.app, ADMIN_EMAIL, t.adminPassword);
@@ -460,6 +518,26 @@ describe('permissions matrix', () => {
         const allowed = row.allowed.includes(role);
         const expected = allowed ? '2xx' : role === 'anonymous' ? '401' : row.hidden?.includes(role) ? '404' : '403';
         const got = res.statusCode < 300 ? '2xx' : String(res.statusCode);
+        if (got !== expected) wrong.push(`${row.op} as ${role}: expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 180_000);
+
+  it('shows what is not public only to the roles allowed to see it', async () => {
+    const served = new Set(
+      Object.entries((t.app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths).flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+      ),
+    );
+    const wrong: string[] = [];
+    for (const row of READS.filter((r) => served.has(r.op))) {
+      for (const role of ROLES) {
+        const res = await as(role, { method: 'GET', url: await row.url() });
+        const allowed = row.allowed.includes(role);
+        const expected = allowed ? '2xx' : row.hidden?.includes(role) ? '404' : role === 'anonymous' ? '401' : '403';
+        // an anonymous reader refused with 403 instead of 401 is still refused
+        const got = res.statusCode < 300 ? '2xx' : role === 'anonymous' && res.statusCode === 403 && expected === '401' ? '401' : String(res.statusCode);
         if (got !== expected) wrong.push(`${row.op} as ${role}: expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
       }
     }
