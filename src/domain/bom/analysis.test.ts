@@ -116,6 +116,22 @@ describe('summarise', () => {
     expect(s.notCovered).toEqual([{ position: 3, sourceLine: 2, partNumber: 'MAX3483', value: null, quantity: 1 }]);
   });
 
+  it('counts covered lines whose covering analog is active in the registry', () => {
+    expect(s.registryListed).toEqual({ lines: 0, quantity: 0 });
+    const listed = { status: 'active' as const, number: 'BY-1', recordId: 1, country: 'BY', validTill: null };
+    const withRegistry = summarise([
+      analysed({ position: 1, status: 'covered', quantity: 4, candidates: [cand({ tier: 'exact', analogType: 'full', registry: listed })] }),
+      // a functional analog listed in the registry does not make the line registry-covered
+      analysed({ position: 2, status: 'functional', candidates: [cand({ tier: 'exact', analogType: 'functional', registry: listed })] }),
+      analysed({
+        position: 3,
+        status: 'covered',
+        candidates: [cand({ tier: 'exact', analogType: 'full', registry: { ...listed, status: 'suspended' } })],
+      }),
+    ]);
+    expect(withRegistry.registryListed).toEqual({ lines: 1, quantity: 4 });
+  });
+
   it('reports zero coverage, not NaN, for a BOM of passives only', () => {
     expect(summarise([analysed({ status: 'generic' })]).coverage.byLines).toEqual({ full: 0, any: 0 });
   });

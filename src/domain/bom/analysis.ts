@@ -4,6 +4,7 @@
  * tier (exact, normalised or base); a family or fuzzy match is never presented as covered.
  */
 import { TIER_SCORE, type Note, type Tier } from '../matching';
+import type { RegistryRef } from '../matching-registry';
 import type { BomLine, LineStatus } from './types';
 
 export type AnalysisStatus = LineStatus | 'excluded';
@@ -20,6 +21,8 @@ export interface Candidate {
   tier: Tier;
   foreignPart: { id: number; partNumber: string } | null;
   notes: Note[];
+  /** Registry status of the product type on the day of the run (absent in analyses run before it was kept). */
+  registry?: RegistryRef;
 }
 
 const STRONG_TIERS: ReadonlySet<Tier> = new Set(['exact', 'normalised', 'base']);
@@ -85,6 +88,14 @@ export interface BomSummary {
   byMaker: { makerId: number; name: string; country: string; lines: number; quantity: number }[];
   byCountry: { country: string; lines: number; quantity: number }[];
   notCovered: { position: number; sourceLine: number; partNumber: string | null; value: string | null; quantity: number }[];
+  /** Covered lines with a full (or own) analog that is active in the registry on the day of the run. */
+  registryListed: { lines: number; quantity: number };
+}
+
+/** A covered line's candidate that covers it (a full analog or the domestic product itself, by a strong tier) and is active in the registry. */
+export function registryListedCandidate(line: Pick<AnalysedLine, 'status' | 'candidates'>): Candidate | undefined {
+  if (line.status !== 'covered') return undefined;
+  return line.candidates.find((c) => (c.analogType === 'full' || c.analogType === 'self') && STRONG_TIERS.has(c.tier) && c.registry?.status === 'active');
 }
 
 /** Quantity of a line: as given, else the number of designators, else 1. */
@@ -107,8 +118,13 @@ export function summarise(lines: AnalysedLine[]): BomSummary {
   const byQuantity = emptyTally();
   const makers = new Map<number, BomSummary['byMaker'][number]>();
   const countries = new Map<string, BomSummary['byCountry'][number]>();
+  const registryListed = { lines: 0, quantity: 0 };
   for (const line of lines) {
     const quantity = lineQuantity(line);
+    if (registryListedCandidate(line)) {
+      registryListed.lines++;
+      registryListed.quantity += quantity;
+    }
     byLines[KEY[line.status]]++;
     byQuantity[KEY[line.status]] += quantity;
     if (line.status !== 'excluded') {
@@ -140,6 +156,7 @@ export function summarise(lines: AnalysedLine[]): BomSummary {
     notCovered: lines
       .filter((l) => l.status === 'not_covered')
       .map((l) => ({ position: l.position, sourceLine: l.sourceLine, partNumber: l.partNumber, value: l.value, quantity: lineQuantity(l) })),
+    registryListed,
   };
 }
 

@@ -15,6 +15,8 @@ const ADDED_COLUMNS = [
   'reestr: maker',
   'reestr: country',
   'reestr: tier',
+  'reestr: registry status',
+  'reestr: registry number',
   'reestr: other candidates',
   'reestr: warnings',
 ];
@@ -28,6 +30,8 @@ function addedCells(line: BomAnalysisView['lines'][number]): string[] {
     best?.maker?.name ?? '',
     best?.maker?.country ?? '',
     best ? best.tier : '',
+    best?.registry?.status ?? '',
+    best?.registry?.number ?? '',
     line.candidates
       .slice(1, 6)
       .map((c) => `${c.designation} (${c.analogType}, ${c.tier})`)
@@ -60,6 +64,7 @@ function summaryRows(name: string, s: BomSummary): (string | number)[][] {
     ['excluded (do not place)', s.lines.excluded, s.quantity.excluded],
     ['coverage with full analogs', s.coverage.byLines.full, s.coverage.byQuantity.full],
     ['coverage with any analog', s.coverage.byLines.any, s.coverage.byQuantity.any],
+    ['covered by an analog active in the registry', s.registryListed?.lines ?? '', s.registryListed?.quantity ?? ''],
     [],
     ['maker', 'country', 'lines', 'quantity'],
     ...s.byMaker.map((m) => [m.name, m.country, m.lines, m.quantity]),

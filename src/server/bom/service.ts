@@ -25,6 +25,7 @@ import { parseJsonList } from '../db/sql-helpers';
 import { nowIso } from '../clock';
 import type { SearchRepository } from '../search/repository';
 import type { BomAnalysesTable, BomLinesTable } from '../db/types';
+import { bestStanding, type RegistryRef } from '../../domain/matching-registry';
 import { matchQueries } from './matcher';
 import type { BomRepository } from './repository';
 import { readXlsx, zipBombProblem } from './xlsx';
@@ -318,7 +319,18 @@ export class BomService {
     lines: Pick<BomLine, 'sourceLine' | 'partNumber' | 'value' | 'dnp' | 'generic' | 'quantity' | 'designators'>[],
   ): Promise<AnalysedLine[]> {
     const queries = lines.map((l) => (l.dnp || l.generic ? null : lineQuery(l)));
-    const candidates = await matchQueries(this.search, queries);
+    const found = await matchQueries(this.search, queries);
+    const candidates = found.map((c) => c.slice(0, 20));
+    // registry status of every candidate on the day of the run
+    const records = await this.search.registryRecords([...new Set(candidates.flat().map((c) => c.productTypeId))]);
+    const date = nowIso().slice(0, 10);
+    const standing = new Map<number, RegistryRef>();
+    for (const list of candidates)
+      for (const c of list) {
+        let ref = standing.get(c.productTypeId);
+        if (!ref) standing.set(c.productTypeId, (ref = bestStanding(records.get(c.productTypeId) ?? [], date)));
+        c.registry = ref;
+      }
     return lines.map((line, i) => ({
       position: i + 1,
       sourceLine: line.sourceLine,
@@ -326,8 +338,8 @@ export class BomService {
       value: line.value,
       quantity: line.quantity,
       designators: line.designators,
-      status: lineStatus(line, candidates[i]),
-      candidates: candidates[i].slice(0, 20),
+      status: lineStatus(line, found[i]),
+      candidates: candidates[i],
     }));
   }
 

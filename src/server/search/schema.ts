@@ -3,6 +3,7 @@ import { Nullable } from '../http/pagination';
 import { Country } from '../accounts/schema';
 import { AnalogType, CategoryRef, MakerRef, ProductTypeSummarySchema, QualityLevel } from '../product-types/schema';
 import { TIERS } from '../../domain/matching';
+import { REGISTRY_STANDINGS } from '../../domain/matching-registry';
 
 export const TierSchema = Type.Union([
   Type.Literal('exact'),
@@ -14,8 +15,24 @@ export const TierSchema = Type.Union([
   Type.Literal('fulltext'),
   Type.Literal('parametric'),
 ]);
+// every registry status of the domain is in the schema
+const _allStandings: Static<typeof RegistryStatusSchema>[] = [...REGISTRY_STANDINGS];
 // every tier of the domain is in the schema
 const _allTiers: Static<typeof TierSchema>[] = [...TIERS];
+export const RegistryStatusSchema = Type.Union(
+  [Type.Literal('active'), Type.Literal('suspended'), Type.Literal('expired'), Type.Literal('excluded'), Type.Literal('not_in_registry')],
+  { description: 'registry status today: the best status of the registry records that list the product type' },
+);
+export const RegistryRefSchema = Type.Object(
+  {
+    status: RegistryStatusSchema,
+    number: Nullable(Type.String()),
+    recordId: Nullable(Type.Integer()),
+    country: Nullable(Type.String()),
+    validTill: Nullable(Type.String({ description: 'last day of the validity period in force; null when open-ended or not listed' })),
+  },
+  { description: 'registry status of the product type today, with the registry number of the record it comes from' },
+);
 const NoteSchema = Type.Object({ code: Type.String(), params: Type.Record(Type.String(), Type.String()) });
 const hit = { tier: TierSchema, score: Type.Number(), notes: Type.Array(NoteSchema) };
 
@@ -28,6 +45,7 @@ export const SearchQuery = Type.Object({
   package: Type.Optional(Type.String({ maxLength: 100 })),
   qualityLevel: Type.Optional(QualityLevel),
   param: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 10, description: 'parametric filter such as U_cc>=4.5V; repeatable' })),
+  registryStatus: Type.Optional(RegistryStatusSchema),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
 });
 export type SearchQueryType = Static<typeof SearchQuery>;
@@ -39,7 +57,7 @@ export const SearchResponse = Type.Object({
   }),
   productTypes: Type.Object({
     total: Type.Integer(),
-    items: Type.Array(Type.Composite([ProductTypeSummarySchema, Type.Object({ packages: Type.Array(Type.String()), ...hit })])),
+    items: Type.Array(Type.Composite([ProductTypeSummarySchema, Type.Object({ packages: Type.Array(Type.String()), registry: RegistryRefSchema, ...hit })])),
   }),
   foreignParts: Type.Object({
     total: Type.Integer(),
@@ -61,6 +79,7 @@ export const SearchResponse = Type.Object({
               designationLatin: Type.String(),
               maker: Nullable(MakerRef),
               category: Nullable(CategoryRef),
+              registry: RegistryRefSchema,
             }),
           }),
         ),
@@ -87,6 +106,7 @@ export const SearchResponse = Type.Object({
     maker: Type.Array(Type.Object({ value: Type.Integer(), label: Type.String(), count: Type.Integer() })),
     package: Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() })),
     qualityLevel: Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() })),
+    registryStatus: Type.Array(Type.Object({ value: RegistryStatusSchema, count: Type.Integer() })),
   }),
   tookMs: Type.Number(),
 });

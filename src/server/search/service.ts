@@ -19,6 +19,8 @@ import { canonicalText, designationKey, parseDesignation } from '../../domain/de
 import { parseParamFilter, type ParamFilter } from '../../domain/parametric';
 import { stems } from '../../domain/search-text';
 import { invalid } from '../http/errors';
+import { nowIso } from '../clock';
+import { bestStanding, NOT_IN_REGISTRY, REGISTRY_STANDINGS, type RegistryRef, type RegistryStanding } from '../../domain/matching-registry';
 import type { CategoriesRepository } from '../categories/repository';
 import type { ProductTypesRepository } from '../product-types/repository';
 import { parseJsonList } from '../db/sql-helpers';
@@ -34,6 +36,8 @@ export interface SearchInput {
   package?: string;
   qualityLevel?: string;
   param?: string[];
+  /** Only product types with this registry status today (the best status of their records). */
+  registryStatus?: RegistryStanding;
   limit?: number;
   /** Facets cost a query over the best hits; suggestions do without. */
   facets?: boolean;
@@ -97,6 +101,7 @@ export class SearchService {
     const kind = input.kind ?? 'all';
     const limit = input.limit ?? 20;
     const params = this.parseParams(input.param);
+    const date = nowIso().slice(0, 10);
     const filters: ProductFilters = {
       categoryIds: input.category ? await this.categories.subtreeIds(input.category) : null,
       country: input.country,
@@ -104,6 +109,7 @@ export class SearchService {
       package: input.package,
       qualityLevel: input.qualityLevel,
       params,
+      registryStatus: input.registryStatus ? { status: input.registryStatus, date } : undefined,
     };
     const wantProducts = kind === 'all' || kind === 'productTypes';
     const wantForeign = (kind === 'all' || kind === 'foreignParts') && q !== '';
@@ -118,7 +124,19 @@ export class SearchService {
     // typo tolerance only when nothing was found otherwise: it is the most expensive tier and the weakest
     if (q && products.size + foreign.size === 0) await this.addFuzzy(q, filters, wantProducts ? products : null, wantForeign ? foreign : null);
 
-    const rankedProducts = products.ranked();
+    let rankedProducts = products.ranked();
+    const standings = new Map<number, RegistryRef>();
+    const standingsOf = async (ids: number[]) => {
+      const wanted = ids.filter((id) => !standings.has(id));
+      const records = await this.repo.registryRecords(wanted);
+      for (const id of wanted) standings.set(id, bestStanding(records.get(id) ?? [], date));
+    };
+    if (input.registryStatus) {
+      // the SQL filter keeps product types with a record of that status; a product type with several records
+      // is shown under its best status only
+      await standingsOf(rankedProducts.map((h) => h.row.id));
+      rankedProducts = rankedProducts.filter((h) => standings.get(h.row.id)!.status === input.registryStatus);
+    }
     const shownProducts = rankedProducts.slice(0, limit);
     const [summaries, facetRows] = await Promise.all([
       this.productTypes.summaries(shownProducts.map((h) => h.row.id)),
@@ -133,16 +151,19 @@ export class SearchService {
     const foreignIds = shownForeign.map((h) => h.row.id);
     const [foreignDetails, analogs] = await Promise.all([this.repo.foreignDetails(foreignIds), this.repo.analogsOf(foreignIds)]);
     const detailById = new Map(foreignDetails.map((d) => [d.id, d]));
+    await standingsOf([...facetRows.map((r) => r.id), ...analogs.map((a) => a.product_id)]);
+    const registryOf = (id: number) => standings.get(id) ?? NOT_IN_REGISTRY;
 
     return {
       query: { text: q, params: params.map((p) => ({ name: p.name, op: p.op, value: p.value, unit: p.unit })) },
       productTypes: {
-        total: products.size,
+        total: input.registryStatus ? rankedProducts.length : products.size,
         items: shownProducts
           .filter((h) => summaryById.has(h.row.id))
           .map((h) => ({
             ...summaryById.get(h.row.id)!,
             packages: packagesById.get(h.row.id) ?? [],
+            registry: registryOf(h.row.id),
             tier: h.tier,
             score: round(h.score),
             notes: [...h.notes, ...parameterNote],
@@ -172,13 +193,14 @@ export class SearchService {
                   designationLatin: a.designation_latin,
                   maker: makerRef(a),
                   category: categoryRef(a),
+                  registry: registryOf(a.product_id),
                 },
               })),
           };
         }),
       },
       organizations: { total: organizations.length, items: organizations.slice(0, limit) },
-      facets: facets(facetRows),
+      facets: { ...facets(facetRows), registryStatus: registryFacet(facetRows.map((r) => registryOf(r.id).status)) },
       tookMs: round(performance.now() - started),
     };
   }
@@ -187,7 +209,15 @@ export class SearchService {
     const hits = new HitSet<ProductHitRow>();
     const byKey = (r: ProductHitRow) => r.designation;
     if (!q) {
-      if (filters.params?.length || filters.categoryIds || filters.country || filters.maker || filters.package || filters.qualityLevel)
+      if (
+        filters.params?.length ||
+        filters.categoryIds ||
+        filters.country ||
+        filters.maker ||
+        filters.package ||
+        filters.qualityLevel ||
+        filters.registryStatus
+      )
         hits.add(await this.repo.productsFiltered(filters, FACET_LIMIT), 'parametric', byKey);
       return hits;
     }
@@ -336,6 +366,11 @@ function facets(rows: Awaited<ReturnType<SearchRepository['facetRows']>>) {
     package: count(rows.flatMap((r) => parseJsonList(r.packages))).map(([value, n]) => ({ value, count: n })),
     qualityLevel: count(rows.map((r) => r.quality_level)).map(([value, n]) => ({ value, count: n })),
   };
+}
+
+/** Counts of the registry statuses, in the order of the statuses (empty ones left out). */
+function registryFacet(statuses: RegistryStanding[]) {
+  return REGISTRY_STANDINGS.map((value) => ({ value, count: statuses.filter((s) => s === value).length })).filter((f) => f.count > 0);
 }
 
 const unique = <T>(values: (T | null | undefined)[]) => [...new Set(values.filter((v): v is T => v !== null && v !== undefined && v !== ''))];
