@@ -8,6 +8,7 @@ import { openDatabase } from './server/db/client';
 import { migrateDown, migrateToLatest } from './server/db/migrate';
 import { startServer } from './server/server';
 import { createServices } from './server/services';
+import { removeDemoExchange } from './server/demo/exchange';
 import { bootstrap } from './server/bootstrap';
 import { loadDemoDataset } from './server/demo/dataset';
 import { importCatalogue, readCatalogueCsv, type ImportReport } from './server/catalogue-io/import';
@@ -339,6 +340,22 @@ users
         operatorCountry: opts.country?.toUpperCase() ?? null,
       });
       console.log(`Created ${result.user.email} (${result.user.role}). Password (shown only now): ${result.password}`);
+    } finally {
+      await db.close();
+    }
+  });
+
+const demo = program.command('demo').description('the demo exchange of demo mode');
+demo
+  .command('remove')
+  .description('delete exactly the rows of the demo exchange (demo organizations, demand, offers, contracts, ties, programme, rate); real data stays')
+  .action(async () => {
+    const db = openDatabase(loadConfig().databaseUrl);
+    try {
+      await migrateToLatest(db);
+      const { removed } = await removeDemoExchange(db);
+      const parts = Object.entries(removed).filter(([, n]) => n > 0);
+      console.log(parts.length ? `Removed the demo exchange: ${parts.map(([t, n]) => `${n} ${t}`).join(', ')}.` : 'There is no demo exchange to remove.');
     } finally {
       await db.close();
     }

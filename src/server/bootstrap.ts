@@ -12,6 +12,7 @@ import { CATEGORY_TREE } from '../domain/categories';
 import { loadDemoDataset } from './demo/dataset';
 import { ensureDemoAccounts } from './demo/accounts';
 import { ensureDemoRegistry } from './demo/registry';
+import { ensureDemoExchange } from './demo/exchange';
 import type { Services } from './services';
 import type { ImportReport } from './catalogue-io/import';
 import { reindexSearch, SEARCH_KEYS_VERSION } from './search/reindex';
@@ -120,6 +121,7 @@ async function prepare(
   if (config.demo) {
     await ensureDemoAccounts(services);
     await ensureDemoRegistry(services);
+    await ensureDemoExchange(db, services);
   } else if ((await services.accounts.countUsers()) === 0) {
     const created = await services.accounts.createUser({ email: config.adminEmail, name: 'Administrator', role: 'admin', password: adminPassword });
     admin = { email: created.user.email, password: created.password ?? '(as given in REESTR_ADMIN_PASSWORD)' };

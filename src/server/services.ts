@@ -85,7 +85,9 @@ export function createServices(
     registryGisp: new GispService(new GispRepository(k, db.dialect), registryLog),
     registry,
     registryVerification: new RegistryVerification(registryRepo, registry),
-    exchange: new ExchangeService(exchangeRepo, categories, productTypesRepo, new BomRepository(k), demandMatcher),
+    exchange: new ExchangeService(exchangeRepo, categories, productTypesRepo, new BomRepository(k), demandMatcher, {
+      includeDemo: options.demo ?? false,
+    }),
     exchangeWebhooks,
     exchangeTies: new TiesService(new TiesRepository(k), { includeDemo: options.demo ?? false }),
     exchangeProgrammes: new ProgrammesService(new ProgrammesRepository(k), { includeDemo: options.demo ?? false }),

@@ -15,6 +15,7 @@ import type { DialectName } from '../db/client';
 import type { Insertable, Selectable } from 'kysely';
 import { visibleVisibilities, type Viewer } from '../../domain/exchange/demand';
 import { offset, type PageRequest } from '../http/pagination';
+import { isDemoRow } from './demo-rows';
 
 export type DemandRow = Selectable<DemandsTable>;
 export type OfferRow = Selectable<OffersTable>;
@@ -84,7 +85,7 @@ export class ExchangeRepository {
   }
 
   /** The buyer's name and id are masked in SQL for anonymous demands unless the viewer may see them. */
-  private demandQuery(viewer: Viewer) {
+  private demandQuery(viewer: Viewer, includeDemo = true) {
     const buyerShown = (eb: DemandEb) => {
       if (viewer.privileged) return eb.lit(true);
       const own = viewer.organizationIds.length ? [eb('d.buyer_organization_id', 'in', [...viewer.organizationIds])] : [];
@@ -108,15 +109,18 @@ export class ExchangeRepository {
           .where('f.status', 'in', ['open', 'accepted'])
           .as('offer_count'),
       ])
-      .where('d.visibility', 'in', visibleVisibilities(viewer));
+      .select((eb) => isDemoRow(eb, 'demands', 'd.id').as('demo'))
+      .where('d.visibility', 'in', visibleVisibilities(viewer))
+      .$if(!includeDemo, (q) => q.where((eb) => eb.not(isDemoRow(eb, 'demands', 'd.id'))));
   }
 
-  getDemandView(id: number, viewer: Viewer) {
-    return this.demandQuery(viewer).where('d.id', '=', id).executeTakeFirst();
+  getDemandView(id: number, viewer: Viewer, includeDemo = true) {
+    return this.demandQuery(viewer, includeDemo).where('d.id', '=', id).executeTakeFirst();
   }
 
-  async listDemands(filters: DemandFilters, viewer: Viewer, page: PageRequest) {
-    let q = this.demandQuery(viewer);
+  /** Demand lists leave the demo batch out unless `includeDemo` (demo mode). */
+  async listDemands(filters: DemandFilters, viewer: Viewer, page: PageRequest, includeDemo = true) {
+    let q = this.demandQuery(viewer, includeDemo);
     if (filters.status) q = q.where('d.status', '=', filters.status);
     if (filters.region) q = q.where('d.region', '=', filters.region);
     if (filters.categoryCodes) q = q.where('d.category_code', 'in', filters.categoryCodes.length ? filters.categoryCodes : ['\u0000']);

@@ -39,6 +39,8 @@ export class ExchangeService {
     private readonly productTypes: ProductTypesRepository,
     private readonly bom: BomRepository,
     readonly matcher: DemandMatcher,
+    /** Demo mode: the demo batch is listed (marked); otherwise it is left out of demand lists. */
+    private readonly options: { includeDemo: boolean } = { includeDemo: true },
   ) {}
 
   // demands
@@ -66,6 +68,7 @@ export class ExchangeService {
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       closedAt: r.closed_at,
+      demo: Boolean(r.demo),
     };
   }
 
@@ -156,7 +159,7 @@ export class ExchangeService {
 
   async getDemand(actor: Actor | null, id: number) {
     const viewer = viewerOf(actor);
-    const row = await this.repo.getDemandView(id, viewer);
+    const row = await this.repo.getDemandView(id, viewer, this.options.includeDemo);
     if (!row) {
       if (await this.repo.getDemand(id)) throw new AppError(401, 'unauthenticated');
       throw notFound(`demand ${id}`);
@@ -189,6 +192,7 @@ export class ExchangeService {
       },
       viewer,
       page,
+      this.options.includeDemo,
     );
     return { items: items.map((r) => this.present(r, viewer)), total, page: page.page, pageSize: page.pageSize };
   }

@@ -56,7 +56,7 @@ export class TiesRepository {
       .execute();
   }
 
-  async insertManual(pair: StoredPair, since: string, note: string | null, userId: number): Promise<number | null> {
+  async insertManual(pair: StoredPair, since: string, note: string | null, userId: number | null): Promise<number | null> {
     const now = nowIso();
     const row = await this.db
       .insertInto('cooperation_ties')
