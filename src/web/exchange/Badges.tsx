@@ -52,3 +52,15 @@ export function DeliveryStatusBadge({ status }: { status: DeliveryStatus }) {
     </Badge>
   );
 }
+
+/** Marks rows of the synthetic demo batch (demo mode), so they are never taken for real data. */
+export function DemoBadge() {
+  const t = useT();
+  return (
+    <Tooltip label={t('exchange.demoHint')} withArrow multiline w={260}>
+      <Badge size="xs" color="yellow" variant="light" styles={NO_TRUNCATION} data-testid="demo-badge">
+        {t('exchange.demo')}
+      </Badge>
+    </Tooltip>
+  );
+}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -11,6 +11,7 @@ import { CommitTextInput } from '../ui/CommitTextInput';
 import { usePageTitle } from '../ui/usePageTitle';
 import { useCreateTie, useDeleteTie, useOrganizationGraph, useScopeGraph, useTies } from './api';
 import { CooperationGraph } from './CooperationGraph';
+import { DemoBadge } from './Badges';
 import { ExchangeNav } from './ExchangeNav';
 import { TIE_ROLES, tieRoleLabel, todayIso } from './labels';
 import { OrganizationLink } from './Parties';
@@ -150,11 +151,8 @@ function TieTable({ ties, mayEdit }: { ties: Tie[]; mayEdit: boolean }) {
               <Table.Tr key={tie.id} data-testid="tie-row" data-id={tie.id} data-kind={tie.kind} data-source={tie.source}>
                 <Table.Td>
                   <OrganizationLink organization={tie.partner} />
-                  {tie.demo && (
-                    <Badge ml={6} size="xs" color="yellow" variant="light">
-                      {t('exchange.demo')}
-                    </Badge>
-                  )}
+                  {tie.demo && ' '}
+                  {tie.demo && <DemoBadge />}
                 </Table.Td>
                 <Table.Td>{tieRoleLabel(t, tie.kind)}</Table.Td>
                 <Table.Td>{format.date(tie.since)}</Table.Td>

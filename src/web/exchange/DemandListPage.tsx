@@ -9,7 +9,7 @@ import { PagedResult } from '../ui/PagedResult';
 import { PAGE_SIZE, useListParams } from '../ui/useListParams';
 import { usePageTitle } from '../ui/usePageTitle';
 import { useDemands } from './api';
-import { DemandStatusBadge, VisibilityBadge } from './Badges';
+import { DemandStatusBadge, DemoBadge, VisibilityBadge } from './Badges';
 import { ExchangeNav } from './ExchangeNav';
 import { DEMAND_STATUSES, demandItem, demandStatusLabel, isMember } from './labels';
 import { BuyerName } from './Parties';
@@ -139,6 +139,7 @@ function DemandTable({ items }: { items: Demand[] }) {
                 <Group gap={4} wrap="nowrap">
                   <DemandStatusBadge status={d.status} />
                   {d.visibility !== 'public' && <VisibilityBadge visibility={d.visibility} />}
+                  {d.demo && <DemoBadge />}
                 </Group>
               </Table.Td>
               <Table.Td ta="right">{format.number(d.offerCount)}</Table.Td>

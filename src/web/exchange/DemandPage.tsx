@@ -13,7 +13,7 @@ import { NotFound } from '../ui/NotFound';
 import { ErrorAlert, QueryContent } from '../ui/QueryStates';
 import { usePageTitle } from '../ui/usePageTitle';
 import { useCloseDemand, useCreateOffer, useDecideOffer, useDemand, useDemandOffers } from './api';
-import { DemandStatusBadge, OfferStatusBadge, VisibilityBadge } from './Badges';
+import { DemandStatusBadge, DemoBadge, OfferStatusBadge, VisibilityBadge } from './Badges';
 import { ExchangeNav } from './ExchangeNav';
 import { CURRENCIES, demandItem, money, todayIso } from './labels';
 import { BuyerName, OrganizationLink } from './Parties';
@@ -65,6 +65,7 @@ function DemandView({ demand }: { demand: DemandDetail }) {
         <Group gap="xs">
           <DemandStatusBadge status={demand.status} />
           <VisibilityBadge visibility={demand.visibility} />
+          {demand.demo && <DemoBadge />}
         </Group>
       </Stack>
       {close.isError && <ErrorAlert error={close.error} />}

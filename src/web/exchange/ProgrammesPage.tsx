@@ -6,6 +6,7 @@ import { PagedResult } from '../ui/PagedResult';
 import { PAGE_SIZE, useListParams } from '../ui/useListParams';
 import { usePageTitle } from '../ui/usePageTitle';
 import { programmesExportUrl, useProgrammes } from './api';
+import { DemoBadge } from './Badges';
 import { ExchangeNav } from './ExchangeNav';
 import { PROGRAMME_STATES, programmeStateLabel } from './labels';
 import type { Programme } from './types';
@@ -84,11 +85,7 @@ function ProgrammeCard({ programme: p }: { programme: Programme }) {
             {p.name}
           </Title>
           <Group gap={4} wrap="nowrap">
-            {p.demo && (
-              <Badge color="yellow" variant="light">
-                {t('exchange.demo')}
-              </Badge>
-            )}
+            {p.demo && <DemoBadge />}
             <Badge variant="light">{programmeStateLabel(t, p.state)}</Badge>
             <Badge variant="outline" color="gray">
               {p.yearFrom === p.yearTo ? p.yearFrom : `${p.yearFrom}–${p.yearTo}`}

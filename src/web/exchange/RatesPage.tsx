@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useCurrentUser } from '../auth/api';
 import { RequireUser } from '../auth/RequireUser';
@@ -6,6 +6,7 @@ import { useFormat, useT } from '../i18n';
 import { ErrorAlert, QueryContent } from '../ui/QueryStates';
 import { usePageTitle } from '../ui/usePageTitle';
 import { useDeleteRate, useRates, useRecordRate } from './api';
+import { DemoBadge } from './Badges';
 import { ExchangeNav } from './ExchangeNav';
 import { CURRENCIES, isOperatorOrAdmin, todayIso } from './labels';
 import type { Rate } from './types';
@@ -107,11 +108,8 @@ function RateTable({ rates, mayDelete }: { rates: Rate[]; mayDelete: boolean }) 
             <Table.Tr key={r.id} data-testid="rate-row">
               <Table.Td>
                 1 {r.currency} = {format.number(r.rate)} {r.toCurrency}
-                {r.demo && (
-                  <Badge ml={6} size="xs" color="yellow" variant="light">
-                    {t('exchange.demo')}
-                  </Badge>
-                )}
+                {r.demo && ' '}
+                {r.demo && <DemoBadge />}
               </Table.Td>
               <Table.Td>{format.date(r.date)}</Table.Td>
               <Table.Td>{r.source}</Table.Td>

@@ -29,6 +29,8 @@ export type Demand = {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** part of the synthetic demo batch (demo mode only) */
+  demo?: boolean;
 };
 
 export type DemandMatch = {

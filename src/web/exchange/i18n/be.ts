@@ -267,4 +267,6 @@ export const exchangeBe: Record<keyof typeof exchangeRu, string> = {
   'exchange.rates.date': 'Дата',
   'exchange.rates.source': 'Крыніца',
   'exchange.rates.record': 'Запісаць курс',
+
+  'exchange.demoHint': 'Сінтэтычныя дэманстрацыйныя даныя: не сапраўдная патрэбнасць і не сапраўдныя кантракты.',
 };

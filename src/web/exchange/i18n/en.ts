@@ -266,4 +266,6 @@ export const exchangeEn: Record<keyof typeof exchangeRu, string> = {
   'exchange.rates.date': 'Date',
   'exchange.rates.source': 'Source',
   'exchange.rates.record': 'Record the rate',
+
+  'exchange.demoHint': 'Synthetic demo data: not a real need and not real contracts.',
 };

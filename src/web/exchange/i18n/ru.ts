@@ -265,4 +265,6 @@ export const exchangeRu = {
   'exchange.rates.date': 'Дата',
   'exchange.rates.source': 'Источник',
   'exchange.rates.record': 'Записать курс',
+
+  'exchange.demoHint': 'Синтетические демонстрационные данные: не настоящая потребность и не настоящие контракты.',
 };
