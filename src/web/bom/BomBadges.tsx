@@ -5,6 +5,7 @@ import { ANALOG_TYPE_KEYS } from '../catalogue/labels';
 import { useFormat, useT } from '../i18n';
 import { DIFFERENCE_NOTES, noteText } from '../search/labels';
 import { TierWithHint } from '../search/TierBadge';
+import { RegistryRefBadge } from '../search/RegistryBadge';
 import { STATUS_META } from './labels';
 import type { AnalysisStatus, Candidate, CandidateAnalogType } from './types';
 
@@ -72,6 +73,7 @@ export function CandidateCard({ candidate, compact }: { candidate: Candidate; co
       <Group gap={4} wrap="wrap">
         <CandidateTypeBadge type={candidate.analogType} />
         {candidate.analogType !== 'self' && <VerifiedBadge verified={candidate.verified} verifiedAt={null} />}
+        <RegistryRefBadge registry={candidate.registry} size="xs" />
       </Group>
       <TierWithHint tier={candidate.tier} />
       {candidate.foreignPart && (

@@ -26,6 +26,14 @@ export function BomSummary({ summary, onStatus }: { summary: Summary; onStatus?:
           {t('bom.summary.total', { lines: format.number(all), quantity: format.number(allQuantity) })}
         </Text>
       </Group>
+      {summary.registryListed && (
+        <Text size="sm" data-testid="bom-registry-listed" data-count={summary.registryListed.lines}>
+          {t('bom.summary.registryListed', {
+            lines: format.number(summary.registryListed.lines),
+            quantity: format.number(summary.registryListed.quantity),
+          })}
+        </Text>
+      )}
 
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <CoverageCard label={t('bom.summary.coverageByLines')} full={coverage.byLines.full} any={coverage.byLines.any} testId="bom-coverage-lines" />

@@ -1,5 +1,5 @@
 /** Types of the BOM analysis API (`/api/bom/…`), after src/server/bom/service.ts and src/domain/bom/analysis.ts. */
-import type { SearchNote, SearchTier } from '../http/types';
+import type { RegistryRef, SearchNote, SearchTier } from '../http/types';
 
 export const COLUMN_ROLES = [
   'partNumber',
@@ -66,6 +66,8 @@ export type Candidate = {
   tier: SearchTier;
   foreignPart: { id: number; partNumber: string } | null;
   notes: SearchNote[];
+  /** Registry status on the day of the run (absent in analyses run before it was kept). */
+  registry?: RegistryRef;
 };
 
 export type GenericPart = {
@@ -91,6 +93,8 @@ export type BomSummary = {
   byMaker: { makerId: number; name: string; country: string; lines: number; quantity: number }[];
   byCountry: { country: string; lines: number; quantity: number }[];
   notCovered: { position: number; sourceLine: number; partNumber: string | null; value: string | null; quantity: number }[];
+  /** Covered lines whose covering analog is active in the registry (absent in analyses run before it was kept). */
+  registryListed?: { lines: number; quantity: number };
 };
 
 export type BomStatusChange = { position: number; sourceLine: number; from: AnalysisStatus; to: AnalysisStatus };

@@ -181,7 +181,16 @@ export type ParsedParamCondition = { name: string; op: ParamOperator; value: num
 
 type SearchHit = { tier: SearchTier; score: number; notes: SearchNote[] };
 
-export type ProductTypeHit = ProductTypeSummary & SearchHit & { packages: string[] };
+/** Registry status of a product type today (the best of its records) with the record's registry number. */
+export type RegistryRef = {
+  status: 'active' | 'suspended' | 'expired' | 'excluded' | 'not_in_registry';
+  number: string | null;
+  recordId: number | null;
+  country: string | null;
+  validTill: string | null;
+};
+
+export type ProductTypeHit = ProductTypeSummary & SearchHit & { packages: string[]; registry?: RegistryRef };
 
 export type SearchAnalog = {
   id: number;
@@ -193,6 +202,7 @@ export type SearchAnalog = {
     designationLatin: string | null;
     maker: MakerRef | null;
     category: CategoryRef | null;
+    registry?: RegistryRef;
   };
 };
 
@@ -224,6 +234,7 @@ export type SearchFacets = {
   maker: (FacetCount<number> & { label: string })[];
   package: FacetCount<string>[];
   qualityLevel: FacetCount<string>[];
+  registryStatus?: FacetCount<string>[];
 };
 
 export type SearchResponse = {

@@ -1,6 +1,7 @@
 import { Anchor, Group, Paper, Pill, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { qualityLabel } from '../catalogue/labels';
+import { statusLabel } from '../registry/labels';
 import type { SearchFacets as Facets } from '../http/types';
 import { useFormat, useT, type Formatters, type MessageKey, type Translate } from '../i18n';
 import { FACET_NAMES, type FacetName } from './useSearchState';
@@ -11,6 +12,7 @@ const FACET_TITLES: Record<FacetName, MessageKey> = {
   maker: 'search.facet.maker',
   package: 'search.facet.package',
   qualityLevel: 'search.facet.qualityLevel',
+  registryStatus: 'search.facet.registryStatus',
 };
 
 const VISIBLE_OPTIONS = 6;
@@ -43,6 +45,8 @@ export function optionLabel(name: FacetName, value: string, facets: Facets | und
       return facets?.maker.find((option) => String(option.value) === value)?.label ?? `#${value}`;
     case 'qualityLevel':
       return qualityLabel(t, value);
+    case 'registryStatus':
+      return statusLabel(t, value);
     default:
       return value;
   }

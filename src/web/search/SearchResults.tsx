@@ -6,6 +6,7 @@ import type { ForeignPartHit, OrganizationHit, ProductTypeHit, SearchAnalog, Sea
 import { useFormat, useT, type MessageKey } from '../i18n';
 import { DIFFERENCE_NOTES, noteText } from './labels';
 import { TierBadge, TierWithHint } from './TierBadge';
+import { RegistryRefBadge } from './RegistryBadge';
 
 type Section = Exclude<SearchKind, 'all'>;
 const SECTIONS: { kind: Section; title: MessageKey; testId: string }[] = [
@@ -158,6 +159,7 @@ function ProductHitCard({ hit }: { hit: ProductTypeHit }) {
             </Anchor>
           ),
           hit.status && <StatusBadge status={hit.status} />,
+          hit.registry && hit.registry.status !== 'not_in_registry' && <RegistryRefBadge registry={hit.registry} />,
           hit.packages.length > 0 && (
             <Text size="sm" c="dimmed">
               {t('product.packages')}: {hit.packages.join(', ')}
@@ -226,6 +228,7 @@ function AnalogRow({ analog }: { analog: SearchAnalog }) {
       )}
       <AnalogTypeBadge type={analog.type} />
       <VerifiedBadge verified={analog.verified} verifiedAt={null} />
+      <RegistryRefBadge registry={product.registry} size="xs" />
       {product.maker && (
         <Anchor component={Link} to={`/organizations/${product.maker.id}`} size="sm">
           {product.maker.name}

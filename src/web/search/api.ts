@@ -13,6 +13,7 @@ export type SearchRequest = {
   maker?: string;
   package?: string;
   qualityLevel?: string;
+  registryStatus?: string;
   param?: string[];
   limit?: number;
 };

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { SearchKind } from '../http/types';
 
-export const FACET_NAMES = ['category', 'country', 'maker', 'package', 'qualityLevel'] as const;
+export const FACET_NAMES = ['category', 'country', 'maker', 'package', 'qualityLevel', 'registryStatus'] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
 
 const KINDS: SearchKind[] = ['all', 'productTypes', 'foreignParts', 'organizations'];
