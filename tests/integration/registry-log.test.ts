@@ -15,7 +15,7 @@ import type { Db } from '../../src/server/db/client';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import type { NewRegistryRecord } from '../../src/server/db/types';
 import { RegistryLogRepository } from '../../src/server/registry/log/repository';
-import { RegistryLog, eventEntry, type NewRegistryEvent } from '../../src/server/registry/log/service';
+import { RegistryLog, eventEntry, eventEntryWithPayload, type NewRegistryEvent } from '../../src/server/registry/log/service';
 import { checkpointText, logKeyFromPem, generateLogKeyPem, publicLogKey } from '../../src/server/registry/log/signing';
 import { recordSnapshot } from '../../src/server/registry/snapshot';
 import { fromHex, leafHash, verifyConsistency, verifyInclusion } from '../../src/domain/registry/merkle';
@@ -107,6 +107,22 @@ async function history(): Promise<number[]> {
 describe('record', () => {
   beforeEach(clear);
 
+  it('stores canonical payloads, whose entries need no second parse; other values are written as JSON writes them', async () => {
+    const id = await insertRecord();
+    const events = [
+      await decide(id, 'include', { z: 1, a: { y: 'ё', b: [2, 0.5] } }),
+      { ...(await decide(id, 'renew')), actorId: null, remarks: 'с замечанием "в кавычках"', facts: { at: new Date('2026-01-02T00:00:00Z') } },
+    ];
+    await db.kysely.transaction().execute((trx) => log.record(trx, events));
+    const rows = await db.kysely.selectFrom('registry_events').selectAll().orderBy('id').execute();
+    expect(rows[0]!.payload.startsWith('{"facts":{"a":{"b":[2,0.5],"y":"ё"},"z":1},"record":{')).toBe(true);
+    expect(eventEntryWithPayload(rows[0]!, rows[0]!.payload)).toBe(eventEntry(rows[0]!));
+    expect(JSON.parse(rows[1]!.payload).facts).toEqual({ at: '2026-01-02T00:00:00.000Z' });
+    const leaves = await db.kysely.selectFrom('registry_log').selectAll().orderBy('seq').execute();
+    expect(leaves.map((l) => l.entry)).toEqual(rows.map(eventEntry));
+    expect((await log.verify()).problems).toEqual([]);
+  });
+
   it('writes events, leaves in order and a signed checkpoint in the caller’s transaction', async () => {
     const id = await insertRecord();
     const events = [await decide(id, 'apply'), await decide(id, 'include', { conclusion: { number: '12', date: '2026-01-01' } })];
@@ -121,7 +137,7 @@ describe('record', () => {
       [0, ids[0]],
       [1, ids[1]],
     ]);
-    expect(leaves[0]!.entry).toBe(eventEntry(rows[0]!));
+    expect(leaves.map((l) => l.entry)).toEqual(rows.map(eventEntry));
     expect(leaves[0]!.leaf_hash).toBe(leafHash(leaves[0]!.entry).toString('hex'));
     const cps = await db.kysely.selectFrom('registry_log_checkpoints').selectAll().execute();
     expect(cps).toHaveLength(1);

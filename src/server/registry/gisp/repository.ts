@@ -108,13 +108,18 @@ export class GispRepository {
     if (this.dialect === 'postgres') return this.db.connection().execute(fn);
     // a large page cache while importing: the default 2 MB makes every page of inserts re-read index pages and
     // spill dirty pages before commit; restored afterwards
-    const before = await sql<{ cache_size: number }>`PRAGMA cache_size`.execute(this.db);
-    const cacheSize = Number(before.rows[0]?.cache_size ?? -2000);
-    await sql`PRAGMA cache_size = -131072`.execute(this.db);
+    // (the staging table is temporary: the temp schema has a cache of its own, read back in key order)
+    const cacheSizes = await Promise.all(
+      ['main', 'temp'].map(async (schema) => {
+        const before = await sql<{ cache_size: number }>`PRAGMA ${sql.raw(schema)}.cache_size`.execute(this.db);
+        return [schema, Math.trunc(Number(before.rows[0]?.cache_size ?? -2000))] as const;
+      }),
+    );
+    for (const [schema] of cacheSizes) await sql.raw(`PRAGMA ${schema}.cache_size = -131072`).execute(this.db);
     try {
       return await fn(this.db);
     } finally {
-      await sql.raw(`PRAGMA cache_size = ${Math.trunc(cacheSize)}`).execute(this.db);
+      for (const [schema, size] of cacheSizes) await sql.raw(`PRAGMA ${schema}.cache_size = ${size}`).execute(this.db);
     }
   }
 

@@ -459,7 +459,7 @@ export class GispService {
       for (const f of fresh) {
         const id = ids.get(f.record.numberKey)!;
         periodsOf.set(id, { record: f.record, base: recordValues(f.columns) });
-        const snapshot = recordSnapshot({ ...f.columns, id } as RegistryRecordRow);
+        const snapshot = recordSnapshot(f.columns as RecordSnapshot);
         event(id, 'include', f.record.periods[0].docDate, f.record.endDate ? { ...snapshot, end_date: null } : snapshot, f.lines, {
           number: f.record.number,
           periods: f.record.periods.length,
