@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { up as backfill } from '../../src/server/db/migrations/2026120303_exchange_ties_backfill';
 import { ADMIN_EMAIL, createTestApp, signIn, userClient, type Client, type TestApp } from '../support/app';
 
 let t: TestApp;
@@ -352,5 +353,36 @@ describe('currency rates and the public dashboard', () => {
     expect(row[header.indexOf('converted sum RUB')]).toBe(543000);
     expect(row[header.indexOf('sum BYN')]).toBe(18500);
     expect(workbook.getWorksheet('Rates used')!.rowCount).toBe(3);
+  });
+});
+
+describe('ties of contracts concluded before ties existed', () => {
+  it('are made by the backfill migration: one per producer and buyer, since the first contract, with the products', async () => {
+    const snapshot = async () =>
+      (
+        await t.db.kysely
+          .selectFrom('cooperation_ties as t')
+          .select(['t.organization_id', 't.partner_organization_id', 't.since', 't.contract_count'])
+          .select((eb) =>
+            eb
+              .selectFrom('cooperation_tie_products as p')
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .whereRef('p.tie_id', '=', 't.id')
+              .as('products'),
+          )
+          .where('t.source', '=', 'contract')
+          .orderBy('t.organization_id')
+          .execute()
+      ).map((r) => ({ ...r, products: Number(r.products) }));
+    const before = await snapshot();
+    expect(before).toEqual([
+      { organization_id: ids.integral, partner_organization_id: ids.buyer, since: '2025-11-02', contract_count: 3, products: 1 },
+      { organization_id: ids.milandr, partner_organization_id: ids.buyer, since: '2026-04-01', contract_count: 1, products: 1 },
+    ]);
+    await t.db.kysely.deleteFrom('cooperation_ties').where('source', '=', 'contract').execute();
+    await backfill(t.db.kysely);
+    expect(await snapshot()).toEqual(before);
+    await backfill(t.db.kysely); // nothing twice
+    expect(await snapshot()).toEqual(before);
   });
 });

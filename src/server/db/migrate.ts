@@ -7,6 +7,7 @@ import * as m2026112203 from './migrations/2026112203_bom';
 import * as m2026112206 from './migrations/2026112206_registry';
 import * as m2026112207 from './migrations/2026112207_exchange';
 import * as m2026120303 from './migrations/2026120303_exchange_cooperation';
+import * as m2026120303b from './migrations/2026120303_exchange_ties_backfill';
 import * as m2026120301 from './migrations/2026120301_analog_link_keys';
 import * as m2026120305 from './migrations/2026120305_audit';
 import * as m2026120306 from './migrations/2026120306_rate_limits';
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026112206_registry': m2026112206,
   '2026112207_exchange': m2026112207,
   '2026120303_exchange_cooperation': m2026120303,
+  '2026120303_exchange_ties_backfill': m2026120303b,
   '2026120301_analog_link_keys': m2026120301,
   '2026120305_audit': m2026120305,
   '2026120306_rate_limits': m2026120306,
