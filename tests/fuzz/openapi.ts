@@ -220,6 +220,35 @@ const HOSTILE_QUERY = [
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
+/** Form fields that the upload endpoints read (BOM: name, sheet, headerRow, mapping; documents: kind; open data: asOf). */
+const MULTIPART_FIELDS = ['name', 'sheet', 'headerRow', 'mapping', 'kind', 'asOf'];
+const HOSTILE_FILE_NAMES = [
+  '../../../etc/passwd',
+  'a\u0000b.csv',
+  'я'.repeat(300) + '.csv',
+  '',
+  '.csv',
+  'CON.csv',
+  'bom.csv.exe',
+  '"quoted".csv',
+  'x\r\nX-Injected: 1.csv',
+];
+
+function formText(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+}
+
+/** A multipart/form-data body with text fields and any number of files. */
+function form(fields: Record<string, string>, ...files: { name: string; type: string; text: string }[]): { payload: Buffer; headers: Record<string, string> } {
+  const b = 'fuzz-boundary-7f3a';
+  const parts = Object.entries(fields).map(([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+  for (const f of files)
+    parts.push(
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${f.name.replace(/"/g, '%22').replace(/[\r\n]/g, ' ')}"\r\nContent-Type: ${f.type}\r\n\r\n${f.text}\r\n`,
+    );
+  return { payload: Buffer.from(`${parts.join('')}--${b}--\r\n`), headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
+}
+
 export interface FuzzOptions {
   seed: number;
   /** hostile values per body field */
@@ -275,6 +304,18 @@ export function casesFor(e: Endpoint, options: FuzzOptions): FuzzCase[] {
     send('extra field', { ...base, isAdmin: true, role: 'admin', id: 1 });
     send('array body', [base]);
     for (const [label, text] of rawBodies(base)) cases.push({ label: `${name} ${label}`, method: e.method, url, payload: text, headers: JSON_HEADERS });
+  }
+
+  if (e.multipart) {
+    // the form fields of file uploads are described in words only: every known one gets hostile values
+    const file = { name: 'bom.csv', type: 'text/csv', text: 'Part Number,Qty,Designator\r\nSN74HC00N,2,"U1, U2"\r\n' };
+    for (const field of MULTIPART_FIELDS)
+      for (const value of hostileValues(seed++, 2))
+        cases.push({ label: `${name} form ${field}=${short(value)}`, method: e.method, url, ...form({ [field]: formText(value) }, file) });
+    for (const fileName of HOSTILE_FILE_NAMES)
+      cases.push({ label: `${name} file named ${short(fileName)}`, method: e.method, url, ...form({}, { ...file, name: fileName }) });
+    cases.push({ label: `${name} two files`, method: e.method, url, ...form({}, file, file) });
+    cases.push({ label: `${name} a form without a file`, method: e.method, url, ...form({ name: 'x' }) });
   }
 
   if (e.json || e.multipart || e.method !== 'GET') {

@@ -16,7 +16,9 @@ const SIGNED_IN = { perField: 4, perOperation: 20 };
 const ANONYMOUS = { perField: 1, perOperation: 6 };
 /** operations that hash a password on every well-formed request (≈0.5 s each by design) get fewer cases */
 const HASHING = new Set(['POST /api/auth/login', 'POST /api/auth/password', 'POST /api/users']);
-const perOperation = (e: { method: string; path: string }, count: number) => (HASHING.has(`${e.method} ${e.path}`) ? 4 : count);
+/** file uploads get more: their form fields and file names are fuzzed besides the body */
+const perOperation = (e: { method: string; path: string; multipart: boolean }, count: number) =>
+  HASHING.has(`${e.method} ${e.path}`) ? 4 : e.multipart ? count * 2 : count;
 
 let t: TestApp;
 let token: string;

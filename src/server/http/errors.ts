@@ -102,6 +102,12 @@ export function errorHandler(error: FastifyError | AppError, request: FastifyReq
   }
   if (e instanceof SyntaxError && e.statusCode === 400) return send(reply, 400, 'invalid_json');
   if (isMalformedMultipart(e)) return send(reply, 400, 'invalid_request', `malformed multipart/form-data (${e.message})`);
+  // PostgreSQL refuses text it cannot store (a NUL character, e.g. in an uploaded file's name) as 22021; the
+  // statement did not run. Request fields are checked before any handler (see storable.ts); this is the net.
+  if ((e as { code?: unknown }).code === '22021') {
+    request.log.warn({ err: error }, 'text the database cannot store');
+    return send(reply, 400, 'invalid_request', 'the request holds text that cannot be stored (a NUL character or invalid UTF-8)');
+  }
   if (e.statusCode === 429) return send(reply, 429, 'too_many_requests', String(reply.getHeader('retry-after') ?? '60') + ' s');
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return send(reply, e.statusCode, 'invalid_request', e.message);
   request.log.error({ err: error }, 'unhandled error');
