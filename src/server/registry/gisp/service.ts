@@ -48,6 +48,8 @@ export const GISP_ACTOR_NAME = 'ГИСП (открытые данные)';
 export const MAX_REJECTED_LISTED = 1000;
 /** Records in a file from which an import that mostly adds records drops and rebuilds unordered indexes. */
 export const BULK_LOAD_RECORDS = 20_000;
+/** Registry numbers of a page written at a time (the page stays one transaction). */
+const APPLY_PART = 500;
 
 /** A decision for the tamper-evident log (the shape `services.registryLog.record` takes). */
 export interface GispLogEvent {
@@ -302,7 +304,12 @@ export class GispService {
             if (groups.length > 1) groups = groups.slice(0, -1);
             else groups = [await this.repo.stagedRowsOf(conn, staging!, groups[0][0].number_key)];
           }
-          await conn.transaction().execute((trx) => this.applyPage(trx, groups, ctx));
+          await conn.transaction().execute(async (trx) => {
+            // in parts, so that the objects of one part are garbage before the next is built; one checkpoint
+            let events = 0;
+            for (let i = 0; i < groups.length; i += APPLY_PART) events += await this.applyPart(trx, groups.slice(i, i + APPLY_PART), ctx);
+            if (events) await this.log.checkpoint(trx);
+          });
           after = groups[groups.length - 1][0].number_key;
           done += groups.length;
           options.onProgress?.({ phase: 'apply', done, total: summary.records });
@@ -337,10 +344,10 @@ export class GispService {
   }
 
   /**
-   * One page of registry numbers in one transaction, with a log checkpoint at its end. The source hash is taken
+   * Part of a page of registry numbers, in the page's transaction (the caller signs a log checkpoint at its end). The source hash is taken
    * from the staged text, so an unchanged number costs one indexed lookup and is never parsed again.
    */
-  private async applyPage(trx: Transaction<Database>, groups: StagedRow[][], ctx: Context): Promise<void> {
+  private async applyPart(trx: Transaction<Database>, groups: StagedRow[][], ctx: Context): Promise<number> {
     const { summary } = ctx;
     const items = groups.map((rows) => {
       // a row repeated verbatim is one period
@@ -477,9 +484,9 @@ export class GispService {
     }
     if (events.length) {
       await this.log.record(trx, events, { checkpoint: false });
-      await this.log.checkpoint(trx);
       summary.events += events.length;
     }
+    return events.length;
   }
 
   // -------------------------------------------------------------------------------------------------------
