@@ -386,3 +386,27 @@ describe('ties of contracts concluded before ties existed', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('bad input to the cooperation API', () => {
+  it('answers 4xx, never 500, for ids beyond the integer range and sums beyond the money columns', async () => {
+    const huge = 2 ** 31;
+    expect((await admin.request('POST', '/api/ties', { organizationId: huge, partnerOrganizationId: ids.buyer, kind: 'supplier' })).statusCode).toBe(400);
+    expect(
+      (await operatorBy.request('POST', '/api/programmes', { name: 'x', state: 'BY', ownerBody: 'y', yearFrom: 2026, yearTo: 2026, productTypeIds: [huge] }))
+        .statusCode,
+    ).toBe(400);
+    expect((await operatorBy.request('POST', '/api/rates', { currency: 'BYN', toCurrency: 'RUB', rate: 1e-12, date: '2026-01-01' })).statusCode).toBe(400);
+    const demand = await post(buyer, '/api/demands', { buyerOrganizationId: ids.buyer, partNumber: 'SN74HC00N', quantityPerYear: 1e12 });
+    const offer = await post(integral, `/api/demands/${demand.id}/offers`, {
+      productTypeId: ids.ptIntegral,
+      price: 1e12,
+      currency: 'BYN',
+      leadTimeDays: 1,
+      volume: 1e12,
+    });
+    const res = await buyer.request('POST', `/api/offers/${offer.id}/accept`, {});
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('at most');
+    expect((await buyer.request('GET', `/api/offers/${offer.id}`)).json().status).toBe('open');
+  });
+});

@@ -37,5 +37,7 @@ describe('contract sum', () => {
     expect(() => contractSum(1, 0, 'RUB')).toThrow(ExchangeError);
     expect(() => contractSum(1, 1, 'RUB', -5)).toThrow(ExchangeError);
     expect(roundMoney(-2.345, 'RUB')).toBe(-2.35);
+    expect(() => contractSum(1e12, 1e12, 'RUB')).toThrow(/at most/);
+    expect(contractSum(1e12, 1e12, 'RUB', 5)).toBe(5);
   });
 });

@@ -40,13 +40,20 @@ export function roundMoney(amount: number, currency: string): number {
   return Math.round((amount + Number.EPSILON * Math.sign(amount)) * f) / f;
 }
 
-/** The sum of a contract: as given, else price × volume in the currency's minor unit. */
+/** The largest contract sum stored (the money columns hold 16 digits before the point). */
+export const MAX_CONTRACT_SUM = 1e15;
+
+/** The sum of a contract: as given, else price × volume in the currency's minor unit; at most MAX_CONTRACT_SUM. */
 export function contractSum(price: number, volume: number, currency: string, given?: number | null): number {
+  let sum: number;
   if (given !== undefined && given !== null) {
     if (!Number.isFinite(given) || given < 0) throw new ExchangeError('bad_amount', 'the sum must be a non-negative number');
-    return roundMoney(given, currency);
+    sum = roundMoney(given, currency);
+  } else {
+    if (!Number.isFinite(price) || price < 0 || !Number.isFinite(volume) || volume <= 0)
+      throw new ExchangeError('bad_amount', 'price must be non-negative and volume positive');
+    sum = roundMoney(price * volume, currency);
   }
-  if (!Number.isFinite(price) || price < 0 || !Number.isFinite(volume) || volume <= 0)
-    throw new ExchangeError('bad_amount', 'price must be non-negative and volume positive');
-  return roundMoney(price * volume, currency);
+  if (sum > MAX_CONTRACT_SUM) throw new ExchangeError('bad_amount', `the sum must be at most ${MAX_CONTRACT_SUM}; agree a smaller volume or give the sum`);
+  return sum;
 }

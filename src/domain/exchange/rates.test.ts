@@ -34,5 +34,8 @@ describe('conversion of contract sums', () => {
   it('checks recorded rates', () => {
     expect(rateProblems({ currency: 'BYN', toCurrency: 'RUB', rate: 28.5, date: '2026-01-10' }, isCalendarDate)).toEqual([]);
     expect(rateProblems({ currency: 'RUB', toCurrency: 'RUB', rate: 0, date: '2026-02-30' }, isCalendarDate)).toHaveLength(3);
+    expect(rateProblems({ currency: 'BYN', toCurrency: 'RUB', rate: 1e-12, date: '2026-01-10' }, isCalendarDate)).toEqual([
+      'the rate must be a positive number of at least 1e-9',
+    ]);
   });
 });

@@ -47,11 +47,14 @@ export class RateTable {
   }
 }
 
+/** The smallest rate stored exactly (ten decimal places). */
+export const MIN_RATE = 1e-9;
+
 /** Checks a rate an operator records; returns the problems a person can fix. */
 export function rateProblems(r: Rate, isDate: (s: string) => boolean): string[] {
   const problems: string[] = [];
   if (r.currency === r.toCurrency) problems.push('a rate converts between two different currencies');
-  if (!Number.isFinite(r.rate) || r.rate <= 0) problems.push('the rate must be a positive number');
+  if (!Number.isFinite(r.rate) || r.rate < MIN_RATE) problems.push(`the rate must be a positive number of at least ${MIN_RATE}`);
   if (!isDate(r.date)) problems.push(`date "${r.date}" is not a date YYYY-MM-DD`);
   return problems;
 }

@@ -16,9 +16,11 @@ export const ProgrammeBody = Type.Object(
     yearTo: Year,
     description: Type.Optional(Nullable(Type.String({ maxLength: 10_000 }))),
     organizationIds: Type.Optional(
-      Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 5000, description: 'participating organizations (replaces the list)' }),
+      Type.Array(Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), { maxItems: 5000, description: 'participating organizations (replaces the list)' }),
     ),
-    productTypeIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 5000, description: 'products of the programme (replaces the list)' })),
+    productTypeIds: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), { maxItems: 5000, description: 'products of the programme (replaces the list)' }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -20,7 +20,7 @@ const demandFields = {
 };
 
 export const CreateDemandBody = Type.Object(
-  { buyerOrganizationId: Type.Integer({ minimum: 1, description: 'the buyer; the poster must be its member' }), ...demandFields },
+  { buyerOrganizationId: Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'the buyer; the poster must be its member' }), ...demandFields },
   { additionalProperties: false },
 );
 export type CreateDemandInput = Static<typeof CreateDemandBody>;
@@ -44,9 +44,13 @@ export type DemandListQueryType = Static<typeof DemandListQuery>;
 
 export const BomDemandsBody = Type.Object(
   {
-    buyerOrganizationId: Type.Integer({ minimum: 1 }),
+    buyerOrganizationId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
     positions: Type.Optional(
-      Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 50_000, description: 'lines to post; default: every not covered line' }),
+      Type.Array(Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), {
+        minItems: 1,
+        maxItems: 50_000,
+        description: 'lines to post; default: every not covered line',
+      }),
     ),
     boardsPerYear: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1e9, description: 'yearly demand = line quantity × boards per year' })),
     neededBy: Type.Optional(Nullable(IsoDate)),
@@ -60,7 +64,11 @@ export type BomDemandsInput = Static<typeof BomDemandsBody>;
 export const InboxQuery = Type.Object({ ...PageQuery, unread: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
 
 export const ReadAllQuery = Type.Object(
-  { organizationId: Type.Optional(Type.Integer({ minimum: 1, description: 'only this organization’s notifications; default: all of mine' })) },
+  {
+    organizationId: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'only this organization’s notifications; default: all of mine' }),
+    ),
+  },
   { additionalProperties: false },
 );
 export const ReadAllResponse = Type.Object({ marked: Type.Integer({ description: 'notifications marked read now' }) });
@@ -87,7 +95,7 @@ export const DeliveryListQuery = Type.Object(
 
 export const OfferBody = Type.Object(
   {
-    productTypeId: Type.Integer({ minimum: 1, description: 'a product type of the offering organization' }),
+    productTypeId: Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'a product type of the offering organization' }),
     price: Type.Number({ minimum: 0, maximum: 1e12, description: 'price per unit' }),
     currency: Currency,
     leadTimeDays: Type.Integer({ minimum: 0, maximum: 3650 }),

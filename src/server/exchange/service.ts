@@ -451,6 +451,7 @@ export class ExchangeService {
       fromExchangeError(e);
     }
     const now = nowIso();
+    const contractDate = input.contractDate ?? today();
     const foreignKey = demand.part_number_key;
     const contractId = await this.repo.transaction(async (repo) => {
       await this.moveOffer(repo, actor, offer, status, null, now);
@@ -466,7 +467,7 @@ export class ExchangeService {
           price,
           sum,
           currency: offer.currency,
-          contract_date: input.contractDate ?? today(),
+          contract_date: contractDate,
           created_by: actor.userId,
           created_at: now,
         },
@@ -486,7 +487,7 @@ export class ExchangeService {
         producerOrganizationId: offer.organization_id,
         buyerOrganizationId: demand.buyer_organization_id,
         productTypeId: offer.product_type_id,
-        contractDate: input.contractDate ?? today(),
+        contractDate,
         userId: actor.userId,
       });
       await repo.notify(

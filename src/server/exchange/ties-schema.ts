@@ -8,11 +8,17 @@ export const TieRole = Type.Union([Type.Literal('supplier'), Type.Literal('custo
 
 export const CreateTieBody = Type.Object(
   {
-    organizationId: Type.Integer({ minimum: 1, description: 'one side; the maker of the tie is a member of either side (or an admin)' }),
-    partnerOrganizationId: Type.Integer({ minimum: 1 }),
+    organizationId: Type.Integer({
+      minimum: 1,
+      maximum: 2_147_483_647,
+      description: 'one side; the maker of the tie is a member of either side (or an admin)',
+    }),
+    partnerOrganizationId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
     kind: TieRole,
     since: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD; default today' })),
-    productTypeIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500, description: 'product types the tie is about' })),
+    productTypeIds: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), { maxItems: 500, description: 'product types the tie is about' }),
+    ),
     note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
   },
   { additionalProperties: false },
