@@ -1,8 +1,10 @@
 /** /api/search and /api/search/suggest on the demo dataset plus a few products with parameters. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_EMAIL, createTestApp, signIn, type TestApp } from '../support/app';
+import { ADMIN_EMAIL, createTestApp, signIn, type Client, type TestApp } from '../support/app';
 
 let t: TestApp;
+let admin: Client;
+let orgId: number;
 
 interface Hit {
   tier: string;
@@ -19,8 +21,9 @@ interface ForeignHit extends Hit {
 
 beforeAll(async () => {
   t = await createTestApp({ seed: true });
-  const admin = await signIn(t.app, ADMIN_EMAIL, t.adminPassword);
+  admin = await signIn(t.app, ADMIN_EMAIL, t.adminPassword);
   const org = (await admin.request('POST', '/api/organizations', { name: 'ОАО «Интеграл»', country: 'BY', inn: null, unp: '100386629' })).json();
+  orgId = org.id;
   const create = (body: object) => admin.request('POST', '/api/product-types', { makerId: org.id, ...body });
   expect(
     (
@@ -102,6 +105,27 @@ describe('part numbers as engineers type them', () => {
   it('tolerates a typo with a fuzzy candidate', async () => {
     const r = await q('KP1533LA33');
     expect(r.productTypes.items.some((h) => h.designation === 'КР1533ЛА3' && ['fuzzy', 'prefix'].includes(h.tier))).toBe(true);
+  });
+});
+
+describe('analogs of a foreign part', () => {
+  it('shows the best 10 (full before functional, verified first) and says how many there are', async () => {
+    const types = ['functional', 'functional', 'partial', 'full', 'functional', 'partial', 'functional', 'full', 'partial', 'functional', 'functional', 'full'];
+    const ids: number[] = [];
+    for (const [i, type] of types.entries()) {
+      const product = await admin.request('POST', '/api/product-types', { designation: `ИН77${String(i).padStart(2, '0')}`, makerId: orgId });
+      ids.push(product.json().id);
+      const link = await admin.request('POST', '/api/analogs', { productTypeId: product.json().id, foreignPartNumber: 'QZX7700', type, source: 'test' });
+      expect(link.statusCode, link.body).toBe(201);
+    }
+    const r = await q('QZX7700');
+    const hit = r.foreignParts.items[0] as ForeignHit & { analogCount: number; analogs: { type: string; productType: { designation: string } }[] };
+    expect(hit.partNumber).toBe('QZX7700');
+    expect(hit.analogCount).toBe(12);
+    expect(hit.analogs).toHaveLength(10);
+    expect(hit.analogs.map((a) => a.type)).toEqual(['full', 'full', 'full', ...Array(6).fill('functional'), 'partial']);
+    // two of the three partial analogs are left out, never a full one
+    expect(hit.analogs.map((a) => a.productType.designation)).toEqual(expect.arrayContaining(['ИН7703', 'ИН7707', 'ИН7711']));
   });
 });
 

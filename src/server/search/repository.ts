@@ -6,7 +6,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { Database } from '../db/types';
 import type { DialectName } from '../db/client';
 import type { ParamFilter } from '../../domain/parametric';
-import { CATEGORY_COLUMNS, MAKER_COLUMNS, type MakerColumns } from '../db/refs';
+import { CATEGORY_COLUMNS, MAKER_COLUMNS, type CategoryColumns, type MakerColumns } from '../db/refs';
 import type { RegistryState } from '../db/types';
 import type { RegistryStanding, StoredRecord } from '../../domain/matching-registry';
 import { statusCondition } from '../registry/repository';
@@ -281,31 +281,49 @@ export class SearchRepository {
     return this.db.selectFrom('foreign_parts').select(['id', 'part_number', 'manufacturer', 'description']).where('id', 'in', ids).execute();
   }
 
-  /** Domestic analogs of foreign parts, with the product type's maker and category. */
-  analogsOf(foreignIds: number[]) {
-    if (!foreignIds.length) return Promise.resolve([]);
-    return this.db
-      .selectFrom('analog_links as a')
-      .innerJoin('product_types as p', 'p.id', 'a.product_type_id')
-      .leftJoin('organizations as o', 'o.id', 'p.organization_id')
-      .leftJoin('categories as c', 'c.id', 'p.category_id')
-      .select([
-        'a.id',
-        'a.foreign_part_id',
-        'a.type',
-        'a.verified',
-        'p.id as product_id',
-        'p.designation',
-        'p.designation_latin',
-        'p.designation_key',
-        ...MAKER_COLUMNS,
-        ...CATEGORY_COLUMNS,
-      ])
-      .where('a.foreign_part_id', 'in', foreignIds)
-      .orderBy('a.foreign_part_id')
-      .orderBy('p.designation_key')
-      .orderBy('a.id')
+  /**
+   * The best `perPart` domestic analogs of each foreign part (full before functional before partial, verified
+   * first, then the oldest link), with the product type's maker and category: an index range of
+   * analog_links_foreign_rank per part, however many links a part has.
+   */
+  async analogsOf(foreignIds: number[], perPart: number) {
+    if (!foreignIds.length) return [];
+    const rows = await sql<
+      {
+        id: number;
+        foreign_part_id: number;
+        type: 'full' | 'functional' | 'partial';
+        verified: number;
+        product_id: number;
+        designation: string;
+        designation_latin: string;
+        designation_key: string;
+      } & MakerColumns &
+        CategoryColumns
+    >`
+      WITH parts(fid) AS (VALUES ${sql.join(foreignIds.map((id) => sql`(${sql.lit(Math.trunc(id))})`))})
+      SELECT a.id, a.foreign_part_id, a.type, a.verified, p.id AS product_id, p.designation, p.designation_latin, p.designation_key,
+             o.id AS maker_id, o.name AS maker_name, o.country AS maker_country,
+             c.id AS category_id, c.code AS category_code, c.name_ru AS category_name_ru, c.name_be AS category_name_be, c.name_en AS category_name_en
+      FROM parts
+      JOIN analog_links a ON a.id IN (
+        SELECT a2.id FROM analog_links a2 WHERE a2.foreign_part_id = parts.fid ORDER BY a2.type, a2.verified DESC, a2.id LIMIT ${perPart})
+      JOIN product_types p ON p.id = a.product_type_id
+      LEFT JOIN organizations o ON o.id = p.organization_id
+      LEFT JOIN categories c ON c.id = p.category_id`.execute(this.db);
+    return rows.rows;
+  }
+
+  /** How many analog links each foreign part has (an index-only count). */
+  async analogCounts(foreignIds: number[]): Promise<Map<number, number>> {
+    if (!foreignIds.length) return new Map();
+    const rows = await this.db
+      .selectFrom('analog_links')
+      .select(['foreign_part_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('foreign_part_id', 'in', foreignIds)
+      .groupBy('foreign_part_id')
       .execute();
+    return new Map(rows.map((r) => [r.foreign_part_id, Number(r.n)]));
   }
 
   /** Latin form, maker and category of product types, for BOM candidates. */

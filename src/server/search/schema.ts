@@ -68,6 +68,7 @@ export const SearchResponse = Type.Object({
         manufacturer: Nullable(Type.String()),
         description: Nullable(Type.String()),
         ...hit,
+        analogCount: Type.Integer({ description: 'how many analogs the foreign part has; `analogs` holds the best 10 of them' }),
         analogs: Type.Array(
           Type.Object({
             id: Type.Integer(),

@@ -55,6 +55,10 @@ interface Hit<R> {
 const TIER_LIMIT = 50;
 const FUZZY_CANDIDATES = 100;
 const FACET_LIMIT = 200;
+/** Analogs shown under each foreign part (the best by type and verification); `analogCount` tells how many it has. */
+export const ANALOGS_PER_PART = 10;
+const ANALOG_ORDER = { full: 0, functional: 1, partial: 2 } as const;
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 class HitSet<R extends { id: number }> {
   readonly hits = new Map<number, Hit<R>>();
@@ -149,7 +153,11 @@ export class SearchService {
     const rankedForeign = foreign.ranked();
     const shownForeign = rankedForeign.slice(0, limit);
     const foreignIds = shownForeign.map((h) => h.row.id);
-    const [foreignDetails, analogs] = await Promise.all([this.repo.foreignDetails(foreignIds), this.repo.analogsOf(foreignIds)]);
+    const [foreignDetails, analogs, analogCounts] = await Promise.all([
+      this.repo.foreignDetails(foreignIds),
+      this.repo.analogsOf(foreignIds, ANALOGS_PER_PART),
+      this.repo.analogCounts(foreignIds),
+    ]);
     const detailById = new Map(foreignDetails.map((d) => [d.id, d]));
     await standingsOf([...facetRows.map((r) => r.id), ...analogs.map((a) => a.product_id)]);
     const registryOf = (id: number) => standings.get(id) ?? NOT_IN_REGISTRY;
@@ -181,8 +189,13 @@ export class SearchService {
             tier: h.tier,
             score: round(h.score),
             notes: h.notes,
+            analogCount: analogCounts.get(h.row.id) ?? 0,
             analogs: analogs
               .filter((a) => a.foreign_part_id === h.row.id)
+              .sort(
+                (a, b) =>
+                  ANALOG_ORDER[a.type] - ANALOG_ORDER[b.type] || b.verified - a.verified || compare(a.designation_key, b.designation_key) || a.id - b.id,
+              )
               .map((a) => ({
                 id: a.id,
                 type: a.type,

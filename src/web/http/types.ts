@@ -211,6 +211,8 @@ export type ForeignPartHit = SearchHit & {
   partNumber: string;
   manufacturer: string | null;
   description: string | null;
+  /** How many analogs the part has; `analogs` holds the best few of them. */
+  analogCount?: number;
   analogs: SearchAnalog[];
 };
 

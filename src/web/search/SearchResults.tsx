@@ -176,6 +176,7 @@ function ProductHitCard({ hit }: { hit: ProductTypeHit }) {
 
 function ForeignPartHitCard({ hit }: { hit: ForeignPartHit }) {
   const t = useT();
+  const format = useFormat();
   return (
     <HitCard testId="result-foreign-part" hit={hit}>
       <Group justify="space-between" align="flex-start" gap="xs">
@@ -207,6 +208,11 @@ function ForeignPartHitCard({ hit }: { hit: ForeignPartHit }) {
           </Text>
         ) : (
           hit.analogs.map((analog) => <AnalogRow key={analog.id} analog={analog} />)
+        )}
+        {hit.analogCount !== undefined && hit.analogCount > hit.analogs.length && (
+          <Anchor component={Link} to={`/foreign-parts/${hit.id}`} size="sm" data-testid="result-analogs-more">
+            {t('search.analogsMore', { count: format.number(hit.analogCount - hit.analogs.length) })}
+          </Anchor>
         )}
       </Stack>
     </HitCard>

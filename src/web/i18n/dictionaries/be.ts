@@ -220,6 +220,7 @@ export const be: Dictionary = {
   'search.facet.qualityLevel': 'Узровень якасці',
   'search.facet.registryStatus': 'Статус у рэестры',
   'search.registry.label': 'Статус у рэестры на сёння',
+  'search.analogsMore': 'і яшчэ {count}',
   'search.facet.more': 'Яшчэ {count}',
   'search.facet.less': 'Згарнуць',
   'search.facet.remove': 'Прыбраць фільтр «{label}»',

@@ -218,6 +218,7 @@ export const en: Dictionary = {
   'search.facet.qualityLevel': 'Quality level',
   'search.facet.registryStatus': 'Registry status',
   'search.registry.label': 'Registry status today',
+  'search.analogsMore': 'and {count} more',
   'search.facet.more': '{count} more',
   'search.facet.less': 'Show less',
   'search.facet.remove': 'Remove filter “{label}”',

@@ -222,6 +222,7 @@ export const ru = {
   'search.facet.qualityLevel': 'Уровень качества',
   'search.facet.registryStatus': 'Статус в реестре',
   'search.registry.label': 'Статус в реестре на сегодня',
+  'search.analogsMore': 'и ещё {count}',
   'search.facet.more': 'Ещё {count}',
   'search.facet.less': 'Свернуть',
   'search.facet.remove': 'Убрать фильтр «{label}»',
