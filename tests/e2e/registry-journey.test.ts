@@ -8,6 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useJourney } from '../support/browser';
 import { E2E_ADMIN } from '../support/server';
+import { signedInApi } from '../support/http';
 
 const journey = useJourney({ acceptDownloads: true });
 const page = () => journey().page;
@@ -19,30 +20,7 @@ const PRODUCER = `producer.${suffix}@e2e.reestr`;
 const OPERATOR = `operator.ru.${suffix}@e2e.reestr`;
 const state = { recordId: 0, number: '', organizationId: 0, productTypeId: 0 };
 
-/** A signed-in API client for the test setup (cookie + CSRF token, as the web app does). */
-async function signedIn(email: string, password: string) {
-  const login = await fetch(url('/api/auth/login'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (login.status !== 200) throw new Error(`sign-in of ${email} failed: ${login.status} ${await login.text()}`);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(url(path), {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-}
+const signedIn = (email: string, password: string) => signedInApi(journey().server.url, email, password);
 
 async function signInInBrowser(email: string, next: string, password = PASSWORD) {
   await page().goto(url(`/login?next=${encodeURIComponent(next)}`));

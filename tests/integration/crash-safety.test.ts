@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import type { Db } from '../../src/server/db/client';
-import { signInOver, startServerProcess } from '../support/process';
+import { signInOver } from '../support/http';
+import { startServerProcess } from '../support/process';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reestr-crash-'));
 let database: TestDatabase;

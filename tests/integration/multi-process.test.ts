@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { sessionOver, signInOver, startServerProcess, type HttpClient, type ServerProcess } from '../support/process';
+import { sessionOver, signInOver, type HttpClient } from '../support/http';
+import { startServerProcess, type ServerProcess } from '../support/process';
 
 const ADMIN = { email: 'admin@multi.reestr', password: 'multi-process-admin-password' };
 const PASSWORD = 'multi-process-password';
