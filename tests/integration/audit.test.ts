@@ -117,3 +117,13 @@ describe('audit trail', () => {
     expect((await admin.request('GET', '/api/audit/999999')).statusCode).toBe(404);
   });
 });
+
+describe('audit trail of odd requests', () => {
+  it('keeps an action whose address or body holds a NUL character', async () => {
+    const res = await admin.request('PATCH', '/api/product-types/999999%00', { functionRu: 'x\u0000y' });
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode).toBeLessThan(500);
+    const events = await trail();
+    expect(events.some((e) => e.statusCode === res.statusCode && e.action.startsWith('PATCH'))).toBe(true);
+  });
+});

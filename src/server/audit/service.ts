@@ -25,7 +25,9 @@ export interface AuditEntry {
 }
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(redact(value)));
-const parsed = (text: string | null) => (text === null ? null : (JSON.parse(text) as unknown));
+/** PostgreSQL text cannot hold NUL; what a client sent with one is kept with U+FFFD in its place. */
+const text = <T extends string | null | undefined>(value: T): T => (typeof value === 'string' ? (value.replace(/\0/g, '\uFFFD') as T) : value);
+const parsed = (stored: string | null) => (stored === null ? null : (JSON.parse(stored) as unknown));
 
 export class AuditService {
   constructor(
@@ -37,14 +39,14 @@ export class AuditService {
     return this.repo.append({
       at: this.now().toISOString(),
       actor_user_id: entry.actor.userId,
-      actor_email: entry.actor.email,
+      actor_email: text(entry.actor.email),
       actor_role: entry.actor.role,
       actor_country: entry.actor.country,
       via: entry.actor.via,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId ?? null,
-      url: entry.url ?? null,
+      action: text(entry.action),
+      entity: text(entry.entity),
+      entity_id: text(entry.entityId ?? null),
+      url: text(entry.url ?? null),
       status_code: entry.statusCode ?? null,
       request: json(entry.request),
       before: json(entry.before),
