@@ -58,10 +58,10 @@ async function signedIn(email: string, password: string) {
   };
 }
 
-async function signInInBrowser(email: string, next: string) {
+async function signInInBrowser(email: string, next: string, password = PASSWORD) {
   await page().goto(url(`/login?next=${encodeURIComponent(next)}`));
   await page().getByTestId('login-email').fill(email);
-  await page().getByTestId('login-password').fill(PASSWORD);
+  await page().getByTestId('login-password').fill(password);
   await page().getByTestId('login-submit').click();
   await expect.poll(() => page().getByTestId('user-menu').count()).toBe(1);
 }
@@ -281,6 +281,26 @@ describe('exchange journey', () => {
     const row = page().getByTestId('demand-row');
     await expect.poll(() => row.count()).toBe(1);
     await expect.poll(() => row.innerText()).toMatch(/1\s?000/);
+    await signOut();
+  });
+
+  it('an administrator adds a Union State programme with a participating organization', async () => {
+    await signInInBrowser(E2E_ADMIN.email, '/exchange/programmes', E2E_ADMIN.password);
+    await page().getByTestId('programme-add').click();
+    await page().getByTestId('programme-name').fill(`Союзная программа ${suffix}`);
+    await page().getByTestId('programme-state').click();
+    await page().getByRole('option', { name: 'Союзное государство', exact: true }).click();
+    await page().getByTestId('programme-owner').fill('Постоянный комитет Союзного государства');
+    await page().getByTestId('programme-organizations').fill(`Завод-покупатель ${suffix}`);
+    await page()
+      .getByRole('option', { name: `ОАО «Завод-покупатель ${suffix}»` })
+      .click();
+    // the list stays open for more choices (over the buttons): Enter in the name field sends the form
+    await page().getByTestId('programme-name').press('Enter');
+    await expect.poll(() => page().getByTestId('programme-form').count()).toBe(0);
+    const card = page().locator('[data-testid="programme"][data-state="UNION"]', { hasText: `Союзная программа ${suffix}` });
+    await expect.poll(() => card.count()).toBe(1);
+    await expect.poll(() => card.innerText()).toContain(`Завод-покупатель ${suffix}`);
     await signOut();
   });
 });

@@ -1,14 +1,18 @@
 import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { Link } from 'react-router';
+import { useCurrentUser } from '../auth/api';
 import { useFormat, useT } from '../i18n';
 import { ListHeader } from '../ui/ListHeader';
+import { ErrorAlert } from '../ui/QueryStates';
 import { PagedResult } from '../ui/PagedResult';
 import { PAGE_SIZE, useListParams } from '../ui/useListParams';
 import { usePageTitle } from '../ui/usePageTitle';
-import { programmesExportUrl, useProgrammes } from './api';
+import { programmesExportUrl, useDeleteProgramme, useProgrammes } from './api';
 import { DemoBadge } from './Badges';
 import { ExchangeNav } from './ExchangeNav';
-import { PROGRAMME_STATES, programmeStateLabel } from './labels';
+import { isOperatorOrAdmin, PROGRAMME_STATES, programmeStateLabel } from './labels';
+import { ProgrammeForm } from './ProgrammeForm';
 import type { Programme } from './types';
 
 const FILTERS = ['state', 'year'] as const;
@@ -23,6 +27,9 @@ export function ProgrammesPage() {
   const query = useProgrammes(filters, list.page, PAGE_SIZE);
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: 16 }, (_, i) => String(thisYear + 5 - i));
+  const mayManage = isOperatorOrAdmin(useCurrentUser());
+  // null: closed; 'new': a new programme; else the programme being changed
+  const [editing, setEditing] = useState<Programme | 'new' | null>(null);
 
   return (
     <Stack gap="md">
@@ -53,6 +60,11 @@ export function ProgrammesPage() {
           />
         </SimpleGrid>
         <Group gap="xs" data-print="hide">
+          {mayManage && (
+            <Button onClick={() => setEditing('new')} data-testid="programme-add">
+              {t('exchange.programmes.add')}
+            </Button>
+          )}
           <Button component="a" href={programmesExportUrl(filters, 'xlsx')} download variant="default" data-testid="programmes-xlsx">
             XLSX
           </Button>
@@ -65,18 +77,20 @@ export function ProgrammesPage() {
         {(items) => (
           <Stack gap="sm" data-testid="programme-list">
             {items.map((p) => (
-              <ProgrammeCard key={p.id} programme={p} />
+              <ProgrammeCard key={p.id} programme={p} onEdit={mayManage ? () => setEditing(p) : undefined} />
             ))}
           </Stack>
         )}
       </PagedResult>
+      {editing && <ProgrammeForm programme={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }
 
-function ProgrammeCard({ programme: p }: { programme: Programme }) {
+function ProgrammeCard({ programme: p, onEdit }: { programme: Programme; onEdit?: () => void }) {
   const t = useT();
   const format = useFormat();
+  const remove = useDeleteProgramme();
   return (
     <Paper withBorder radius="md" p="md" data-testid="programme" data-id={p.id} data-state={p.state}>
       <Stack gap={6}>
@@ -96,6 +110,24 @@ function ProgrammeCard({ programme: p }: { programme: Programme }) {
           {p.ownerBody}
         </Text>
         {p.description && <Text size="sm">{p.description}</Text>}
+        {onEdit && (
+          <Group gap="xs" data-print="hide">
+            <Button size="compact-xs" variant="light" onClick={onEdit} data-testid="programme-edit">
+              {t('exchange.demand.edit')}
+            </Button>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              loading={remove.isPending}
+              onClick={() => remove.mutate(p.id)}
+              data-testid="programme-delete"
+            >
+              {t('exchange.cooperation.remove')}
+            </Button>
+          </Group>
+        )}
+        {remove.isError && <ErrorAlert error={remove.error} />}
         {p.organizations.length > 0 && (
           <Text size="sm">
             <Text span fw={500}>

@@ -17,6 +17,7 @@ import type {
   NewTie,
   Offer,
   Programme,
+  ProgrammeInput,
   Rate,
   Tie,
   TieGraph,
@@ -261,6 +262,20 @@ export function useProgrammes(filters: ProgrammeFilters, page: number, pageSize:
     queryFn: ({ signal }) => api<Paginated<Programme>>('/api/programmes', { query: { ...filters, page, pageSize }, signal }),
     placeholderData: keepPreviousData,
   });
+}
+
+export function useSaveProgramme(id: number | null) {
+  const refresh = useRefreshExchange();
+  return useMutation({
+    mutationFn: (body: ProgrammeInput) =>
+      id === null ? api<Programme>('/api/programmes', { method: 'POST', body }) : api<Programme>(`/api/programmes/${id}`, { method: 'PUT', body }),
+    onSuccess: refresh,
+  });
+}
+
+export function useDeleteProgramme() {
+  const refresh = useRefreshExchange();
+  return useMutation({ mutationFn: (id: number) => api<void>(`/api/programmes/${id}`, { method: 'DELETE' }), onSuccess: refresh });
 }
 
 /** The download of the programmes with the same filters. */

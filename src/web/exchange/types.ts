@@ -275,3 +275,14 @@ export type Dashboard = {
   groups: { country: DashboardGroup[]; region: DashboardGroup[]; category: DashboardGroup[]; year: DashboardGroup[] };
   ratesUsed: { currency: string; toCurrency: string; rate: number; date: string; contracts: number }[];
 };
+
+export type ProgrammeInput = {
+  name: string;
+  state: ProgrammeState;
+  ownerBody: string;
+  yearFrom: number;
+  yearTo: number;
+  description?: string | null;
+  organizationIds?: number[];
+  productTypeIds?: number[];
+};

@@ -269,4 +269,13 @@ export const exchangeBe: Record<keyof typeof exchangeRu, string> = {
   'exchange.rates.record': 'Запісаць курс',
 
   'exchange.demoHint': 'Сінтэтычныя дэманстрацыйныя даныя: не сапраўдная патрэбнасць і не сапраўдныя кантракты.',
+
+  'exchange.programmes.add': 'Дадаць праграму',
+  'exchange.programmes.edit': 'Змяніць праграму',
+  'exchange.programmes.name': 'Назва',
+  'exchange.programmes.ownerBody': 'Орган-заказчык',
+  'exchange.programmes.yearFrom': 'З года',
+  'exchange.programmes.yearTo': 'Па год',
+  'exchange.programmes.organizationsField': 'Арганізацыі-ўдзельніцы',
+  'exchange.programmes.productsField': 'Прадукцыя праграмы',
 };

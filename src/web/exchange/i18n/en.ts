@@ -268,4 +268,13 @@ export const exchangeEn: Record<keyof typeof exchangeRu, string> = {
   'exchange.rates.record': 'Record the rate',
 
   'exchange.demoHint': 'Synthetic demo data: not a real need and not real contracts.',
+
+  'exchange.programmes.add': 'Add a programme',
+  'exchange.programmes.edit': 'Edit the programme',
+  'exchange.programmes.name': 'Name',
+  'exchange.programmes.ownerBody': 'Owner body',
+  'exchange.programmes.yearFrom': 'From year',
+  'exchange.programmes.yearTo': 'To year',
+  'exchange.programmes.organizationsField': 'Participating organizations',
+  'exchange.programmes.productsField': 'Products of the programme',
 };

@@ -267,4 +267,13 @@ export const exchangeRu = {
   'exchange.rates.record': 'Записать курс',
 
   'exchange.demoHint': 'Синтетические демонстрационные данные: не настоящая потребность и не настоящие контракты.',
+
+  'exchange.programmes.add': 'Добавить программу',
+  'exchange.programmes.edit': 'Изменить программу',
+  'exchange.programmes.name': 'Название',
+  'exchange.programmes.ownerBody': 'Орган-заказчик',
+  'exchange.programmes.yearFrom': 'С года',
+  'exchange.programmes.yearTo': 'По год',
+  'exchange.programmes.organizationsField': 'Участвующие организации',
+  'exchange.programmes.productsField': 'Продукция программы',
 };
