@@ -97,16 +97,18 @@ function ApplicationWizard({ user, record }: { user: User; record: RegistryRecor
     );
   }
 
-  const doSave = async () => {
+  // A first save moves to the draft's edit address; a submit goes straight on to the record page instead (moving
+  // in between would unmount this form while its submit is still running, and that submit's move would be lost).
+  const doSave = async (moveToDraft = true) => {
     if (!body) return null;
     const result = await save.mutateAsync({ id: savedId, body });
     setSavedId(result.id);
     setSavedJson(json);
-    if (savedId === null) navigate(`/registry/${result.id}/edit`, { replace: true, state: { step, saved: true } });
+    if (savedId === null && moveToDraft) navigate(`/registry/${result.id}/edit`, { replace: true, state: { step, saved: true } });
     return result.id;
   };
   const doSubmit = async () => {
-    const id = await doSave();
+    const id = await doSave(false);
     if (id === null) return;
     await submit.mutateAsync(id);
     navigate(`/registry/${id}`);
