@@ -1,7 +1,9 @@
 /**
  * XLSX input, read only after the ZIP container passed a decompression-bomb check of its central directory
- * (entry count, total uncompressed size, compression ratio).
+ * (entry count, total uncompressed size, compression ratio) and of its parts (none inflates to more than the
+ * directory says: a lying directory would otherwise let a small file inflate without limit).
  */
+import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 
 export interface ZipLimits {
@@ -12,7 +14,10 @@ export interface ZipLimits {
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 5000, maxUncompressedBytes: 200 * 1024 * 1024, maxRatio: 200 };
 
-/** Returns a problem description, or null when the archive looks sane. Never inflates anything. */
+/**
+ * Returns a problem description, or null when the archive looks sane. Parts are inflated only within the sizes
+ * the directory declares (which are checked against the limits first), and thrown away.
+ */
 export function zipBombProblem(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): string | null {
   const minEocd = 22;
   if (buffer.length < minEocd) return 'the file is too short to be an XLSX workbook';
@@ -29,6 +34,7 @@ export function zipBombProblem(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_L
   if (entries > limits.maxEntries) return `the XLSX file has ${entries} parts, more than the ${limits.maxEntries} allowed`;
   let offset = directoryOffset;
   let total = 0;
+  const parts: { method: number; compressed: number; uncompressed: number; local: number }[] = [];
   for (let n = 0; n < entries; n++) {
     if (offset + 46 > buffer.length || buffer.readUInt32LE(offset) !== 0x02014b50) return 'the XLSX file is damaged (broken ZIP directory)';
     const compressed = buffer.readUInt32LE(offset + 20);
@@ -39,7 +45,20 @@ export function zipBombProblem(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_L
       return `the XLSX file unpacks to more than ${Math.round(limits.maxUncompressedBytes / 1048576)} MB (a decompression bomb?)`;
     if (uncompressed > 1024 * 1024 && uncompressed / Math.max(compressed, 1) > limits.maxRatio)
       return `the XLSX file has a part compressed more than ${limits.maxRatio}:1 (a decompression bomb?)`;
+    parts.push({ method: buffer.readUInt16LE(offset + 10), compressed, uncompressed, local: buffer.readUInt32LE(offset + 42) });
     offset += 46 + buffer.readUInt16LE(offset + 28) + buffer.readUInt16LE(offset + 30) + buffer.readUInt16LE(offset + 32);
+  }
+  for (const part of parts) {
+    if (part.local + 30 > buffer.length || buffer.readUInt32LE(part.local) !== 0x04034b50) return 'the XLSX file is damaged (broken ZIP part)';
+    if (part.method !== 8) continue; // stored parts are as large as they are
+    const start = part.local + 30 + buffer.readUInt16LE(part.local + 26) + buffer.readUInt16LE(part.local + 28);
+    try {
+      zlib.inflateRawSync(buffer.subarray(start, start + part.compressed), { maxOutputLength: Math.max(part.uncompressed, 1) });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+        return 'the XLSX file unpacks to more than its directory says (a decompression bomb?)';
+      return 'the XLSX file is damaged (a part cannot be unpacked); save it again from the spreadsheet program';
+    }
   }
   return null;
 }
