@@ -33,6 +33,9 @@ const receiver = http.createServer((req, res) => {
 });
 const hookUrl = () => `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/reestr`;
 
+/** Polls long enough for a machine busy with other work (the default second is short for a first page load). */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
+
 /** A signed-in API client for the test setup (cookie + CSRF token, as the web app does). */
 async function signedIn(email: string, password: string) {
   const login = await fetch(url('/api/auth/login'), {
@@ -63,13 +66,13 @@ async function signInInBrowser(email: string, next: string, password = PASSWORD)
   await page().getByTestId('login-email').fill(email);
   await page().getByTestId('login-password').fill(password);
   await page().getByTestId('login-submit').click();
-  await expect.poll(() => page().getByTestId('user-menu').count()).toBe(1);
+  await poll(() => page().getByTestId('user-menu').count()).toBe(1);
 }
 
 async function signOut() {
   await page().getByTestId('user-menu').click();
   await page().getByTestId('sign-out').click();
-  await expect.poll(() => page().getByTestId('sign-in-link').count()).toBe(1);
+  await poll(() => page().getByTestId('sign-in-link').count()).toBe(1);
 }
 
 afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
@@ -115,97 +118,97 @@ describe('exchange journey', () => {
     await page().getByTestId('demand-region').fill('by-mi');
     await page().getByTestId('demand-visibility-anonymous').check();
     await page().getByTestId('demand-submit').click();
-    await expect.poll(() => new URL(page().url()).pathname).toMatch(/^\/exchange\/demands\/\d+$/);
+    await poll(() => new URL(page().url()).pathname).toMatch(/^\/exchange\/demands\/\d+$/);
     state.demandId = Number(new URL(page().url()).pathname.split('/').pop());
-    await expect.poll(() => page().getByTestId('demand').getAttribute('data-status')).toBe('open');
-    await expect.poll(() => page().getByTestId('demand-visibility').getAttribute('data-visibility')).toBe('anonymous');
+    await poll(() => page().getByTestId('demand').getAttribute('data-status')).toBe('open');
+    await poll(() => page().getByTestId('demand-visibility').getAttribute('data-visibility')).toBe('anonymous');
     // the buyer sees its own name; the match is the producer's analog
-    await expect.poll(() => page().getByTestId('demand-buyer').innerText()).toContain('Завод-покупатель');
+    await poll(() => page().getByTestId('demand-buyer').innerText()).toContain('Завод-покупатель');
     const match = page().locator(`[data-testid="match-row"][data-organization="${state.producerId}"]`);
-    await expect.poll(() => match.count()).toBe(1);
-    await expect.poll(() => match.innerText()).toContain(DESIGNATION);
+    await poll(() => match.count()).toBe(1);
+    await poll(() => match.innerText()).toContain(DESIGNATION);
     // and finds it among its own demand
     await page().getByTestId('exchange-nav-demands').click();
     await page().getByTestId('demands-scope').getByText('Мои').click();
-    await expect.poll(() => page().locator(`[data-testid="demand-row"][data-id="${state.demandId}"]`).count()).toBe(1);
+    await poll(() => page().locator(`[data-testid="demand-row"][data-id="${state.demandId}"]`).count()).toBe(1);
     await signOut();
   });
 
   it('the producer sees the match in its inbox and offers its product type', async () => {
     await signInInBrowser(PRODUCER, '/');
-    await expect.poll(() => page().getByTestId('user-unread').getAttribute('data-count')).toBe('1');
+    await poll(() => page().getByTestId('user-unread').getAttribute('data-count')).toBe('1');
     await page().getByTestId('user-menu').click();
     await page().getByTestId('nav-inbox').click();
     const item = page().locator(`[data-testid="inbox-item"][data-demand="${state.demandId}"][data-kind="demand.matched"]`);
-    await expect.poll(() => item.getAttribute('data-read')).toBe('false');
-    await expect.poll(() => item.innerText()).toContain(DESIGNATION);
+    await poll(() => item.getAttribute('data-read')).toBe('false');
+    await poll(() => item.innerText()).toContain(DESIGNATION);
     // anonymous demand: the producer does not learn the buyer's name
-    await expect.poll(() => item.innerText()).not.toContain('Завод-покупатель');
+    await poll(() => item.innerText()).not.toContain('Завод-покупатель');
     await item.getByTestId('inbox-open').click();
-    await expect.poll(() => new URL(page().url()).pathname).toBe(`/exchange/demands/${state.demandId}`);
-    await expect.poll(() => page().getByTestId('demand-buyer-hidden').count()).toBe(1);
-    await expect.poll(() => page().getByTestId('user-unread').getAttribute('data-count')).toBe('0');
+    await poll(() => new URL(page().url()).pathname).toBe(`/exchange/demands/${state.demandId}`);
+    await poll(() => page().getByTestId('demand-buyer-hidden').count()).toBe(1);
+    await poll(() => page().getByTestId('user-unread').getAttribute('data-count')).toBe('0');
 
-    await expect.poll(() => page().getByTestId('offer-form').count()).toBe(1);
-    await expect.poll(() => page().getByTestId('offer-product-type').inputValue()).toContain(DESIGNATION);
+    await poll(() => page().getByTestId('offer-form').count()).toBe(1);
+    await poll(() => page().getByTestId('offer-product-type').inputValue()).toContain(DESIGNATION);
     await page().getByTestId('offer-price').fill('0.85');
     await page().getByTestId('offer-currency').click();
     await page().getByRole('option', { name: 'RUB', exact: true }).click();
     await page().getByTestId('offer-lead-time').fill('45');
     await page().getByTestId('offer-volume').fill('100000');
     await page().getByTestId('offer-submit').click();
-    await expect.poll(() => page().getByTestId('offer-sent').count()).toBe(1);
+    await poll(() => page().getByTestId('offer-sent').count()).toBe(1);
     const row = page().getByTestId('offer-row');
-    await expect.poll(() => row.count()).toBe(1);
-    await expect.poll(() => row.getAttribute('data-status')).toBe('open');
-    await expect.poll(() => row.innerText()).toContain('RUB');
+    await poll(() => row.count()).toBe(1);
+    await poll(() => row.getAttribute('data-status')).toBe('open');
+    await poll(() => row.innerText()).toContain('RUB');
   });
 
   it('the producer’s manager sets a webhook and sees its secret once', async () => {
     await page().getByTestId('exchange-nav-webhooks').click();
-    await expect.poll(() => page().getByTestId('webhook-form').getAttribute('data-configured')).toBe('false');
+    await poll(() => page().getByTestId('webhook-form').getAttribute('data-configured')).toBe('false');
     await page().getByTestId('webhook-url').fill(hookUrl());
     await page().getByTestId('webhook-save').click();
-    await expect.poll(() => page().getByTestId('webhook-secret-value').innerText()).toMatch(/^\S{16,}$/);
-    await expect.poll(() => page().getByTestId('webhook-form').getAttribute('data-configured')).toBe('true');
+    await poll(() => page().getByTestId('webhook-secret-value').innerText()).toMatch(/^\S{16,}$/);
+    await poll(() => page().getByTestId('webhook-form').getAttribute('data-configured')).toBe('true');
     await page().reload();
-    await expect.poll(() => page().getByTestId('webhook-secret-hint').count()).toBe(1);
-    await expect.poll(() => page().getByTestId('webhook-secret').count()).toBe(0);
+    await poll(() => page().getByTestId('webhook-secret-hint').count()).toBe(1);
+    await poll(() => page().getByTestId('webhook-secret').count()).toBe(0);
     await signOut();
   });
 
   it('the buyer reads the offer in its inbox, accepts it, and the contract records the substitution', async () => {
     await signInInBrowser(BUYER, '/exchange/inbox');
     const item = page().locator(`[data-testid="inbox-item"][data-demand="${state.demandId}"][data-kind="offer.received"]`);
-    await expect.poll(() => item.count()).toBe(1);
-    await expect.poll(() => item.innerText()).toContain(DESIGNATION);
+    await poll(() => item.count()).toBe(1);
+    await poll(() => item.innerText()).toContain(DESIGNATION);
     await item.getByTestId('inbox-open').click();
     const row = page().getByTestId('offer-row');
-    await expect.poll(() => row.getAttribute('data-status')).toBe('open');
+    await poll(() => row.getAttribute('data-status')).toBe('open');
     await row.getByTestId('offer-accept').click();
-    await expect.poll(() => page().getByTestId('accept-volume').inputValue()).toMatch(/^100\s?000$/);
+    await poll(() => page().getByTestId('accept-volume').inputValue()).toMatch(/^100\s?000$/);
     await page().getByTestId('accept-submit').click();
-    await expect.poll(() => new URL(page().url()).pathname).toMatch(/^\/exchange\/contracts\/\d+$/);
+    await poll(() => new URL(page().url()).pathname).toMatch(/^\/exchange\/contracts\/\d+$/);
     state.contractId = Number(new URL(page().url()).pathname.split('/').pop());
-    await expect.poll(() => page().getByTestId('contract-sum').innerText()).toMatch(/85\s?000[,.]00/);
-    await expect.poll(() => page().getByTestId('contract-substitution').innerText()).toContain(PART.toLowerCase());
-    await expect.poll(() => page().getByTestId('contract-substitution').innerText()).toContain(DESIGNATION);
+    await poll(() => page().getByTestId('contract-sum').innerText()).toMatch(/85\s?000[,.]00/);
+    await poll(() => page().getByTestId('contract-substitution').innerText()).toContain(PART.toLowerCase());
+    await poll(() => page().getByTestId('contract-substitution').innerText()).toContain(DESIGNATION);
     await page().getByTestId('exchange-nav-contracts').click();
-    await expect.poll(() => page().locator(`[data-testid="contract-row"][data-id="${state.contractId}"]`).count()).toBe(1);
+    await poll(() => page().locator(`[data-testid="contract-row"][data-id="${state.contractId}"]`).count()).toBe(1);
     await signOut();
   });
 
   it('the public dashboard counts one more substituted type and offers its figures for download', async () => {
     await page().goto(url('/exchange'));
     await page().getByTestId('exchange-nav-dashboard').click();
-    await expect.poll(() => page().getByTestId('dashboard-substituted').innerText()).toBe(String(state.substitutedBefore + 1));
-    await expect.poll(() => page().getByTestId('dashboard-contracts').innerText()).toBe(String(state.contractsBefore + 1));
+    await poll(() => page().getByTestId('dashboard-substituted').innerText()).toBe(String(state.substitutedBefore + 1));
+    await poll(() => page().getByTestId('dashboard-contracts').innerText()).toBe(String(state.contractsBefore + 1));
     // the buyer's country and region are among the groups
     await page().getByTestId('dashboard-country').click();
     await page().getByRole('option', { name: 'Беларусь', exact: true }).click();
-    await expect.poll(() => new URL(page().url()).searchParams.get('country')).toBe('BY');
-    await expect.poll(async () => Number(await page().getByTestId('dashboard-chart-region').getAttribute('data-groups'))).toBeGreaterThanOrEqual(1);
-    await expect.poll(() => page().getByTestId('dashboard-sums').innerText()).toContain('RUB');
+    await poll(() => new URL(page().url()).searchParams.get('country')).toBe('BY');
+    await poll(async () => Number(await page().getByTestId('dashboard-chart-region').getAttribute('data-groups'))).toBeGreaterThanOrEqual(1);
+    await poll(() => page().getByTestId('dashboard-sums').innerText()).toContain('RUB');
     const [download] = await Promise.all([page().waitForEvent('download'), page().getByTestId('dashboard-csv').click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     expect(fs.readFileSync((await download.path())!, 'utf8').length).toBeGreaterThan(0);
@@ -214,15 +217,15 @@ describe('exchange journey', () => {
   it('the producer hears of the acceptance in its inbox and through its webhook, logged as delivered', async () => {
     await signInInBrowser(PRODUCER, '/exchange/inbox');
     const item = page().locator(`[data-testid="inbox-item"][data-demand="${state.demandId}"][data-kind="offer.accepted"]`);
-    await expect.poll(() => item.getAttribute('data-read')).toBe('false');
+    await poll(() => item.getAttribute('data-read')).toBe('false');
     await page().getByTestId('inbox-mark-all').click();
-    await expect.poll(() => item.getAttribute('data-read')).toBe('true');
-    await expect.poll(() => page().getByTestId('inbox-unread').getAttribute('data-count')).toBe('0');
-    await expect.poll(() => page().getByTestId('user-unread').getAttribute('data-count')).toBe('0');
+    await poll(() => item.getAttribute('data-read')).toBe('true');
+    await poll(() => page().getByTestId('inbox-unread').getAttribute('data-count')).toBe('0');
+    await poll(() => page().getByTestId('user-unread').getAttribute('data-count')).toBe('0');
     // the server's worker sends due deliveries every few seconds; the log refreshes itself
     await page().getByTestId('exchange-nav-webhooks').click();
     const delivered = page().locator('[data-testid="delivery-row"][data-status="delivered"]');
-    await expect.poll(() => delivered.count(), { timeout: 45_000 }).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => delivered.count(), { timeout: 45_000 /* the worker's round */ }).toBeGreaterThanOrEqual(1);
     expect(received.some((r) => r.event === 'offer.accepted' && r.signature?.startsWith('sha256='))).toBe(true);
     await signOut();
   });
@@ -230,18 +233,18 @@ describe('exchange journey', () => {
   it('the contract made a cooperation tie, drawn for the organization and for its region', async () => {
     await page().goto(url(`/exchange/cooperation/${state.buyerId}`));
     const tie = page().locator(`[data-testid="tie-row"][data-source="contract"]`);
-    await expect.poll(() => tie.count()).toBe(1);
-    await expect.poll(() => tie.getAttribute('data-kind')).toBe('supplier');
-    await expect.poll(() => tie.innerText()).toContain(DESIGNATION);
-    await expect.poll(() => page().getByTestId('cooperation-graph').getAttribute('data-edges')).toBe('1');
-    await expect.poll(() => page().getByTestId('graph-node').count()).toBe(2);
+    await poll(() => tie.count()).toBe(1);
+    await poll(() => tie.getAttribute('data-kind')).toBe('supplier');
+    await poll(() => tie.innerText()).toContain(DESIGNATION);
+    await poll(() => page().getByTestId('cooperation-graph').getAttribute('data-edges')).toBe('1');
+    await poll(() => page().getByTestId('graph-node').count()).toBe(2);
     await page().getByTestId('cooperation-region-link').click();
-    await expect.poll(() => new URL(page().url()).search).toBe('?region=BY-MI');
-    await expect.poll(() => page().locator(`[data-testid="graph-node"][data-id="${state.producerId}"]`).count()).toBe(1);
+    await poll(() => new URL(page().url()).search).toBe('?region=BY-MI');
+    await poll(() => page().locator(`[data-testid="graph-node"][data-id="${state.producerId}"]`).count()).toBe(1);
     // a click on an organization opens its own ties
     await page().locator(`[data-testid="graph-node"][data-id="${state.producerId}"]`).click();
-    await expect.poll(() => page().getByTestId('organization-cooperation').getAttribute('data-id')).toBe(String(state.producerId));
-    await expect.poll(() => page().locator('[data-testid="tie-row"]').getAttribute('data-kind')).toBe('customer');
+    await poll(() => page().getByTestId('organization-cooperation').getAttribute('data-id')).toBe(String(state.producerId));
+    await poll(() => page().locator('[data-testid="tie-row"]').getAttribute('data-kind')).toBe('customer');
   });
 
   it('anyone finds the state-support programmes of a state for a year and downloads the list', async () => {
@@ -251,10 +254,10 @@ describe('exchange journey', () => {
     await page().getByRole('option', { name: 'Россия', exact: true }).click();
     await page().getByTestId('programmes-filter-year').click();
     await page().getByRole('option', { name: '2027', exact: true }).click();
-    await expect.poll(() => new URL(page().url()).searchParams.get('year')).toBe('2027');
+    await poll(() => new URL(page().url()).searchParams.get('year')).toBe('2027');
     const card = page().locator('[data-testid="programme"][data-state="RU"]', { hasText: PROGRAMME });
-    await expect.poll(() => card.count()).toBe(1);
-    await expect.poll(() => card.innerText()).toContain(DESIGNATION);
+    await poll(() => card.count()).toBe(1);
+    await poll(() => card.innerText()).toContain(DESIGNATION);
     const [download] = await Promise.all([page().waitForEvent('download'), page().getByTestId('programmes-csv').click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     expect(fs.readFileSync((await download.path())!, 'utf8')).toContain(PROGRAMME);
@@ -272,15 +275,15 @@ describe('exchange journey', () => {
     });
     await signInInBrowser(BUYER, `/bom/${analysis.id}`);
     await page().getByTestId('bom-post-demand').click();
-    await expect.poll(() => page().getByTestId('bom-demand-submit').innerText()).toContain('2');
+    await poll(() => page().getByTestId('bom-demand-submit').innerText()).toContain('2');
     await page().getByTestId('bom-demand-boards').fill('500');
     await page().getByTestId('bom-demand-submit').click();
-    await expect.poll(() => page().getByTestId('bom-demand-result').getAttribute('data-created')).toBe('2');
+    await poll(() => page().getByTestId('bom-demand-result').getAttribute('data-created')).toBe('2');
     await page().getByTestId('bom-demand-result').getByRole('link').click();
     await page().getByTestId('demands-filter-part').fill(`NX${suffix}A`);
     const row = page().getByTestId('demand-row');
-    await expect.poll(() => row.count()).toBe(1);
-    await expect.poll(() => row.innerText()).toMatch(/1\s?000/);
+    await poll(() => row.count()).toBe(1);
+    await poll(() => row.innerText()).toMatch(/1\s?000/);
     await signOut();
   });
 
@@ -297,10 +300,10 @@ describe('exchange journey', () => {
       .click();
     // the list stays open for more choices (over the buttons): Enter in the name field sends the form
     await page().getByTestId('programme-name').press('Enter');
-    await expect.poll(() => page().getByTestId('programme-form').count()).toBe(0);
+    await poll(() => page().getByTestId('programme-form').count()).toBe(0);
     const card = page().locator('[data-testid="programme"][data-state="UNION"]', { hasText: `Союзная программа ${suffix}` });
-    await expect.poll(() => card.count()).toBe(1);
-    await expect.poll(() => card.innerText()).toContain(`Завод-покупатель ${suffix}`);
+    await poll(() => card.count()).toBe(1);
+    await poll(() => card.innerText()).toContain(`Завод-покупатель ${suffix}`);
     await signOut();
   });
 });

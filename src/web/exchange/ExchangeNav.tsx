@@ -17,7 +17,12 @@ export const EXCHANGE_SECTIONS: Item[] = [
   { to: '/exchange/programmes', label: 'exchange.nav.programmes', testId: 'exchange-nav-programmes' },
   { to: '/exchange/dashboard', label: 'exchange.nav.dashboard', testId: 'exchange-nav-dashboard' },
   { to: '/exchange/rates', label: 'exchange.nav.rates', testId: 'exchange-nav-rates', visible: isOperatorOrAdmin },
-  { to: '/exchange/webhooks', label: 'exchange.nav.webhooks', testId: 'exchange-nav-webhooks', visible: (u) => managedOrganizations(u).length > 0 },
+  {
+    to: '/exchange/webhooks',
+    label: 'exchange.nav.webhooks',
+    testId: 'exchange-nav-webhooks',
+    visible: (u) => u?.role === 'admin' || managedOrganizations(u).length > 0,
+  },
 ];
 
 /** The exchange's own sections; hidden when printing. */

@@ -1,8 +1,10 @@
 import { Alert, Button, Code, CopyButton, Group, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState, type FormEvent } from 'react';
 import { RequireUser } from '../auth/RequireUser';
 import { useCurrentUser } from '../auth/api';
 import { useFormat, useT } from '../i18n';
+import { useOrganizations } from '../organizations/api';
 import { PagedResult } from '../ui/PagedResult';
 import { ErrorAlert, QueryContent } from '../ui/QueryStates';
 import { PAGE_SIZE } from '../ui/useListParams';
@@ -40,25 +42,37 @@ export function WebhookPage() {
 function WebhookSettings() {
   const t = useT();
   const user = useCurrentUser();
-  const orgs = managedOrganizations(user);
-  const [org, setOrg] = useState<string | null>(orgs[0] ? String(orgs[0].organizationId) : null);
+  const admin = user?.role === 'admin';
+  const managed = managedOrganizations(user).map((m) => ({ value: String(m.organizationId), label: m.organizationName }));
+  const [org, setOrg] = useState<string | null>(managed[0]?.value ?? null);
+  // administrators set any organization's webhook: they search the organizations by name
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search, 250);
+  const found = useOrganizations({ q: q || undefined, page: 1, pageSize: 30 });
+  const options = admin
+    ? [...managed, ...(found.data?.items ?? []).map((o) => ({ value: String(o.id), label: o.name })).filter((o) => !managed.some((m) => m.value === o.value))]
+    : managed;
   const organizationId = org ? Number(org) : null;
   const hook = useWebhook(organizationId);
-  if (orgs.length === 0) return <Alert color="yellow">{t('exchange.webhook.notManager')}</Alert>;
+  if (!admin && managed.length === 0) return <Alert color="yellow">{t('exchange.webhook.notManager')}</Alert>;
   return (
     <Stack gap="md">
-      {orgs.length > 1 && (
+      {(admin || managed.length > 1) && (
         <Select
           label={t('exchange.webhook.organization')}
-          data={orgs.map((m) => ({ value: String(m.organizationId), label: m.organizationName }))}
+          data={options}
           value={org}
           onChange={setOrg}
+          searchable={admin}
+          searchValue={admin ? search : undefined}
+          onSearchChange={admin ? setSearch : undefined}
+          nothingFoundMessage={t('common.nothingFound')}
           allowDeselect={false}
           maw={420}
           data-testid="webhook-organization"
         />
       )}
-      <QueryContent query={hook}>{(h) => <WebhookForm key={h.organizationId} hook={h} />}</QueryContent>
+      {organizationId !== null && <QueryContent query={hook}>{(h) => <WebhookForm key={h.organizationId} hook={h} />}</QueryContent>}
       {organizationId !== null && hook.data?.configured && <Deliveries organizationId={organizationId} />}
     </Stack>
   );
