@@ -60,7 +60,17 @@ export interface GraphTie extends StoredPair {
 
 export interface TieGraph {
   nodes: (GraphOrganization & { inScope: boolean })[];
-  edges: { id: number; from: number; to: number; kind: 'supply' | 'co-development'; source: 'contract' | 'manual'; since: string; weight: number; products: number; demo: boolean }[];
+  edges: {
+    id: number;
+    from: number;
+    to: number;
+    kind: 'supply' | 'co-development';
+    source: 'contract' | 'manual';
+    since: string;
+    weight: number;
+    products: number;
+    demo: boolean;
+  }[];
 }
 
 /**
