@@ -27,7 +27,7 @@ function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function startChildServer(root: string, databaseUrl: string, timeoutMs = 120_000): Promise<RunningChild> {
+export async function startChildServer(root: string, databaseUrl: string, timeoutMs = 120_000, extraEnv: Record<string, string> = {}): Promise<RunningChild> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
@@ -42,6 +42,7 @@ export async function startChildServer(root: string, databaseUrl: string, timeou
       REESTR_SKIP_WEB_BUILD: '1',
       REESTR_SEED: 'false',
       NODE_ENV: 'production',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -124,4 +125,16 @@ export async function load(base: string, paths: string[], seconds: number, conne
     errors: result.errors,
     timeouts: result.timeouts,
   };
+}
+
+/** Requests every path once, `connections` at a time (fills the server's search cache). */
+export async function requestEach(base: string, paths: string[], connections: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const res = await fetch(base + paths[next++]);
+      await res.arrayBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
 }

@@ -97,7 +97,7 @@ export async function buildApp(config: AppConfig, services: Services): Promise<F
   await app.register(productTypesRoutes, { productTypes: services.productTypes });
   await app.register(foreignPartsRoutes, { foreignParts: services.foreignParts });
   await app.register(analogsRoutes, { analogs: services.analogs });
-  await app.register(searchRoutes, { search: services.search });
+  await app.register(searchRoutes, { search: services.search, cache: services.searchCache });
   await app.register(multipart, { limits: { fileSize: config.bomMaxBytes, files: 1, fields: 10, fieldSize: config.bomMaxBytes, parts: 12 } });
   await app.register(bomRoutes, { bom: services.bom, maxBytes: config.bomMaxBytes });
   await app.register(registryRoutes, {

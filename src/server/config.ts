@@ -17,6 +17,8 @@ export interface Config {
   /** Largest BOM upload and most BOM lines accepted. */
   bomMaxBytes: number;
   bomMaxLines: number;
+  /** Megabytes of serialized /api/search answers kept in memory on SQLite (0: no cache). */
+  searchCacheMb: number;
   /** Public registry verifications per client and minute (bulk: a twentieth of it). */
   registryVerifyPerMinute: number;
   /** Largest ПП 719 open-data CSV accepted by the admin upload. */
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10),
     bomMaxBytes: int(env, 'BOM_MAX_BYTES', 20 * 1024 * 1024),
     bomMaxLines: int(env, 'BOM_MAX_LINES', 50_000),
+    searchCacheMb: int(env, 'SEARCH_CACHE_MB', 64),
     registryVerifyPerMinute: int(env, 'REGISTRY_VERIFY_PER_MINUTE', 120),
     gispMaxBytes: int(env, 'GISP_MAX_BYTES', 512 * 1024 * 1024),
     logKey: env.REESTR_LOG_KEY || undefined,

@@ -13,6 +13,8 @@ import { AnalogsRepository } from './analogs/repository';
 import { AnalogsService } from './analogs/service';
 import { SearchRepository } from './search/repository';
 import { SearchService } from './search/service';
+import { SearchCache, sqliteVersion } from './search/cache';
+import { sqliteHandle } from './db/client';
 import { BomRepository } from './bom/repository';
 import { BomService } from './bom/service';
 import { RegistryLogRepository } from './registry/log/repository';
@@ -40,6 +42,8 @@ export function createServices(
     sessionTtlHours: number;
     bomMaxBytes?: number;
     bomMaxLines?: number;
+    /** SEARCH_CACHE_MB: answers of GET /api/search kept on SQLite (default 64; 0: none). */
+    searchCacheMb?: number;
     /** The log's signing key (PEM text, or a PEM file created when missing); neither: a key for this process only. */
     logKey?: string;
     logKeyFile?: string;
@@ -64,6 +68,9 @@ export function createServices(
   const registry = new RegistryService(registryRepo, registryLog, organizationsRepo, categories);
   const exchangeRepo = new ExchangeRepository(k, db.dialect);
   const search = new SearchService(searchRepo, productTypesRepo, categories);
+  const sqlite = sqliteHandle(k);
+  const searchCacheMb = options.searchCacheMb ?? 64;
+  const searchCache = sqlite && searchCacheMb > 0 ? new SearchCache(searchCacheMb * 1024 * 1024, sqliteVersion(sqlite)) : null;
   const demandMatcher = new DemandMatcher(exchangeRepo, searchRepo, search, categories);
   const exchangeWebhooks = new WebhookService(exchangeRepo, { allowPrivate: options.webhookAllowPrivate ?? false });
   return {
@@ -81,6 +88,7 @@ export function createServices(
     analogs: new AnalogsService(analogsRepo, productTypesRepo, foreignPartsRepo, foreignParts),
     analogsRepo,
     search,
+    searchCache,
     registryLog,
     registryGisp: new GispService(new GispRepository(k, db.dialect), registryLog),
     registry,

@@ -16,7 +16,7 @@ interface ProductHit extends Hit {
 }
 interface ForeignHit extends Hit {
   partNumber: string;
-  analogs: { productType: { designation: string } }[];
+  analogs: { type: string; productType: { designation: string } }[];
 }
 
 beforeAll(async () => {
@@ -119,7 +119,7 @@ describe('analogs of a foreign part', () => {
       expect(link.statusCode, link.body).toBe(201);
     }
     const r = await q('QZX7700');
-    const hit = r.foreignParts.items[0] as ForeignHit & { analogCount: number; analogs: { type: string; productType: { designation: string } }[] };
+    const hit = r.foreignParts.items[0] as ForeignHit & { analogCount: number };
     expect(hit.partNumber).toBe('QZX7700');
     expect(hit.analogCount).toBe(12);
     expect(hit.analogs).toHaveLength(10);

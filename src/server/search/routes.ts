@@ -1,10 +1,21 @@
 /** GET /api/search and /api/search/suggest: public, read-only. */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Static } from '@sinclair/typebox';
 import type { SearchService } from './service';
 import { SearchQuery, SearchResponse, SuggestQuery, SuggestResponse } from './schema';
+import type { SearchCache } from './cache';
+import { nowIso } from '../clock';
 
-export async function searchRoutes(fastify: FastifyInstance, opts: { search: SearchService }) {
+/** The cache key of a search: its parameters in a fixed order, and the day (registry statuses are of today). */
+function cacheKey(query: Record<string, unknown>): string {
+  const entries = Object.entries(query)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify([nowIso().slice(0, 10), entries]);
+}
+
+export async function searchRoutes(fastify: FastifyInstance, opts: { search: SearchService; cache?: SearchCache | null }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['search'];
 
@@ -18,7 +29,13 @@ export async function searchRoutes(fastify: FastifyInstance, opts: { search: Sea
         response: { 200: SearchResponse },
       },
     },
-    (request) => opts.search.search(request.query),
+    async (request, reply) => {
+      if (!opts.cache) return opts.search.search(request.query);
+      // a cached answer is already JSON; its tookMs is that of the search that made it
+      const body = await opts.cache.answer(cacheKey(request.query), () => opts.search.search(request.query));
+      // already serialized JSON of a SearchResponse: Fastify sends a Buffer as is
+      return reply.type('application/json; charset=utf-8').send(body as unknown as Static<typeof SearchResponse>);
+    },
   );
 
   app.get(
