@@ -26,8 +26,9 @@ export function CooperationScopePage() {
   usePageTitle(t('exchange.cooperation.title'));
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? '';
-  const country = params.get('country') ?? '';
-  const graph = useScopeGraph({ region: region || undefined, country: region ? undefined : country || undefined });
+  // the API draws one country or one region at a time: Belarus until another is chosen
+  const country = params.get('country') || (region ? region.slice(0, 2) : 'BY');
+  const graph = useScopeGraph(region ? { region } : { country });
   const set = (name: 'region' | 'country', value: string | null) => {
     const next = new URLSearchParams(window.location.search);
     if (value) next.set(name, value);
@@ -45,10 +46,9 @@ export function CooperationScopePage() {
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" maw={800}>
         <Select
           label={t('exchange.cooperation.country')}
-          placeholder={t('common.all')}
-          clearable
           data={COUNTRIES.map((value) => ({ value, label: format.country(value) }))}
-          value={country || null}
+          allowDeselect={false}
+          value={country}
           onChange={(value) => set('country', value)}
           data-testid="cooperation-country"
         />
