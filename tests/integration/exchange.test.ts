@@ -204,6 +204,7 @@ describe('demand', () => {
     expect(await ids_(stranger, 'partNumber=sn-74hc00n')).toEqual([anonymousId, publicId]);
     expect(await ids_(stranger, 'region=BY-MI')).toEqual([publicId]);
     expect(await ids_(stranger, 'category=microelectronics')).toEqual([registeredId]);
+    expect(await ids_(stranger, 'category=no-such-category')).toEqual([]);
     expect(await ids_(stranger, 'mine=true')).toEqual([]);
     expect(await ids_(buyer, 'mine=true')).toEqual([registeredId, anonymousId, publicId]);
     expect(await ids_(integral, 'matched=true')).toEqual([anonymousId, publicId]);
@@ -411,6 +412,7 @@ describe('offers and contracts', () => {
     expect((await integral.request('GET', `/api/demands/${demandId}/offers`)).json().map((o: { id: number }) => o.id)).toEqual([integralOffer]);
     expect((await stranger.request('GET', `/api/demands/${demandId}/offers`)).json()).toEqual([]);
     expect((await stranger.request('GET', `/api/offers/${integralOffer}`)).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: `/api/offers/${integralOffer}` })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: `/api/demands/${demandId}` })).json().offerCount).toBe(2);
   });
 

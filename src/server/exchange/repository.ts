@@ -1,5 +1,5 @@
 /** SQL of the demand exchange: demands (with visibility in the query), matches, inbox, webhooks, offers, contracts. */
-import { type Kysely, type Transaction, type ExpressionBuilder } from 'kysely';
+import { sql, type Kysely, type Transaction, type ExpressionBuilder } from 'kysely';
 import type {
   ContractsTable,
   Database,
@@ -123,7 +123,8 @@ export class ExchangeRepository {
     let q = this.demandQuery(viewer, includeDemo);
     if (filters.status) q = q.where('d.status', '=', filters.status);
     if (filters.region) q = q.where('d.region', '=', filters.region);
-    if (filters.categoryCodes) q = q.where('d.category_code', 'in', filters.categoryCodes.length ? filters.categoryCodes : ['\u0000']);
+    // an unknown category has no demand (an empty IN list is not SQL)
+    if (filters.categoryCodes) q = filters.categoryCodes.length ? q.where('d.category_code', 'in', filters.categoryCodes) : q.where(sql<boolean>`false`);
     if (filters.partNumberKey) q = q.where('d.part_number_key', '=', filters.partNumberKey);
     const orgs = viewer.organizationIds.length ? [...viewer.organizationIds] : [-1];
     if (filters.mine) q = q.where('d.buyer_organization_id', 'in', orgs);

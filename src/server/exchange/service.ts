@@ -371,6 +371,7 @@ export class ExchangeService {
   async getOffer(actor: Actor | null, id: number) {
     const o = await this.repo.offerView(id);
     if (!o) throw notFound(`offer ${id}`);
+    if (!actor) throw new AppError(401, 'unauthenticated');
     const demand = (await this.repo.getDemand(o.demand_id))!;
     if (!canSeeOffer(actor, { buyerOrganizationId: demand.buyer_organization_id, producerOrganizationId: o.organization_id }))
       throw forbidden('offers are seen by the buyer, the producer, operators and administrators');
