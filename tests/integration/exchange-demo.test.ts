@@ -10,6 +10,7 @@ import { bootstrap } from '../../src/server/bootstrap';
 import type { Db } from '../../src/server/db/client';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts';
 import { removeDemoExchange } from '../../src/server/demo/exchange';
+import { ExchangeRepository } from '../../src/server/exchange/repository';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { signIn, type Client } from '../support/app';
 
@@ -106,6 +107,11 @@ describe('demo exchange', () => {
     expect(listed.items.map((x) => [x.id, x.demo])).toEqual([[posted.id, false]]);
     const demoList = (await app.inject({ method: 'GET', url: '/api/demands?pageSize=50' })).json();
     expect(demoList.items.filter((x: { demo: boolean }) => x.demo)).toHaveLength(5);
+    // the worker's re-matching sweep never takes the demo batch (it would notify real producers)
+    const openDemo = demoList.items.filter((x: { demo: boolean; status: string }) => x.demo && x.status === 'open').map((x: { id: number }) => x.id);
+    expect(openDemo.length).toBeGreaterThan(0);
+    const swept = (await new ExchangeRepository(db.kysely, db.dialect).openDemands(0, 1000)).map((x) => x.id);
+    expect(swept.filter((id) => openDemo.includes(id))).toEqual([]);
     const ties = await plain.exchangeTies.listOf(buyerId);
     expect(ties.items.map((x) => [x.kind, x.source])).toEqual([['supplier', 'contract']]);
   });

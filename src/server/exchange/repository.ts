@@ -142,9 +142,20 @@ export class ExchangeRepository {
     return { items, total: Number(total.n) };
   }
 
-  /** Open demands in id order from `afterId`: the batches of a re-matching sweep. */
+  /**
+   * Open demands in id order from `afterId`: the batches of a re-matching sweep. The synthetic demo batch is
+   * matched once when it is loaded and never again, so that it cannot notify real producers.
+   */
   openDemands(afterId: number, limit: number) {
-    return this.db.selectFrom('demands').selectAll().where('status', '=', 'open').where('id', '>', afterId).orderBy('id').limit(limit).execute();
+    return this.db
+      .selectFrom('demands')
+      .selectAll()
+      .where('status', '=', 'open')
+      .where('id', '>', afterId)
+      .where((eb) => eb.not(isDemoRow(eb, 'demands', 'demands.id')))
+      .orderBy('id')
+      .limit(limit)
+      .execute();
   }
 
   /** The makers of product types (for matches found without the search's maker columns). */
