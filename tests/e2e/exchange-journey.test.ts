@@ -306,4 +306,22 @@ describe('exchange journey', () => {
     await poll(() => card.innerText()).toContain(`Завод-покупатель ${suffix}`);
     await signOut();
   });
+
+  it('a member records a co-development tie by hand and removes it again', async () => {
+    await signInInBrowser(PRODUCER, `/exchange/cooperation/${state.producerId}`);
+    await poll(() => page().getByTestId('tie-form').count()).toBe(1);
+    await page().getByTestId('tie-partner').fill(`Завод-покупатель ${suffix}`);
+    await page()
+      .getByRole('option', { name: `ОАО «Завод-покупатель ${suffix}»` })
+      .click();
+    await page().getByTestId('tie-kind').click();
+    await page().getByRole('option', { name: 'совместная разработка', exact: true }).click();
+    await page().getByTestId('tie-submit').click();
+    const manual = page().locator('[data-testid="tie-row"][data-source="manual"][data-kind="co-development"]');
+    await poll(() => manual.count()).toBe(1);
+    await poll(() => page().locator('[data-testid="graph-edge"][data-kind="co-development"]').count()).toBe(1);
+    await manual.getByTestId('tie-delete').click();
+    await poll(() => manual.count()).toBe(0);
+    await signOut();
+  });
 });

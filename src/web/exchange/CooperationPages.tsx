@@ -1,8 +1,9 @@
-import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../auth/api';
+import { useProductTypes } from '../catalogue/api';
 import { useFormat, useT } from '../i18n';
 import { useOrganization, useOrganizations } from '../organizations/api';
 import { NotFound } from '../ui/NotFound';
@@ -13,7 +14,7 @@ import { useCreateTie, useDeleteTie, useOrganizationGraph, useScopeGraph, useTie
 import { CooperationGraph } from './CooperationGraph';
 import { DemoBadge } from './Badges';
 import { ExchangeNav } from './ExchangeNav';
-import { TIE_ROLES, tieRoleLabel, todayIso } from './labels';
+import { mergeOptions, TIE_ROLES, tieRoleLabel, todayIso, type Option } from './labels';
 import { OrganizationLink } from './Parties';
 import type { Tie, TieGraph, TieRole } from './types';
 
@@ -206,16 +207,32 @@ function TieForm({ organizationId }: { organizationId: number }) {
   const [kind, setKind] = useState<TieRole>('supplier');
   const [since, setSince] = useState(todayIso());
   const [note, setNote] = useState('');
+  const [products, setProducts] = useState<Option[]>([]);
+  const [productSearch, setProductSearch] = useState('');
+  const [productQ] = useDebouncedValue(productSearch, 250);
+  const foundProducts = useProductTypes({ q: productQ || undefined, page: 1, pageSize: 30 });
+  const productOptions = mergeOptions(
+    products,
+    (foundProducts.data?.items ?? []).map((p) => ({ value: String(p.id), label: p.maker ? `${p.designation} — ${p.maker.name}` : p.designation })),
+  );
   const options = (organizations.data?.items ?? []).filter((o) => o.id !== organizationId).map((o) => ({ value: String(o.id), label: o.name }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!partner) return;
     create.mutate(
-      { organizationId, partnerOrganizationId: Number(partner), kind, since: since || undefined, note: note.trim() || null },
+      {
+        organizationId,
+        partnerOrganizationId: Number(partner),
+        kind,
+        since: since || undefined,
+        productTypeIds: products.map((p) => Number(p.value)),
+        note: note.trim() || null,
+      },
       {
         onSuccess: () => {
           setPartner(null);
+          setProducts([]);
           setNote('');
         },
       },
@@ -251,6 +268,17 @@ function TieForm({ organizationId }: { organizationId: number }) {
           />
           <TextInput type="date" label={t('exchange.cooperation.since')} value={since} onChange={(e) => setSince(e.currentTarget.value)} />
         </SimpleGrid>
+        <MultiSelect
+          label={t('exchange.cooperation.products')}
+          searchable
+          data={productOptions}
+          value={products.map((p) => p.value)}
+          onChange={(values) => setProducts(values.map((v) => productOptions.find((o) => o.value === v)!).filter(Boolean))}
+          searchValue={productSearch}
+          onSearchChange={setProductSearch}
+          nothingFoundMessage={t('common.nothingFound')}
+          data-testid="tie-products"
+        />
         <Textarea label={t('exchange.offer.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} autosize />
         {create.isError && <ErrorAlert error={create.error} />}
         <Group>

@@ -6,16 +6,8 @@ import { useT } from '../i18n';
 import { useOrganizations } from '../organizations/api';
 import { ErrorAlert } from '../ui/QueryStates';
 import { useSaveProgramme } from './api';
-import { PROGRAMME_STATES, programmeStateLabel } from './labels';
+import { mergeOptions, PROGRAMME_STATES, programmeStateLabel, type Option } from './labels';
 import type { Programme, ProgrammeState } from './types';
-
-type Option = { value: string; label: string };
-
-/** Options found by the search text, plus the chosen ones (so their labels stay while the search changes). */
-function mergeOptions(chosen: Option[], found: Option[]): Option[] {
-  const seen = new Set(chosen.map((o) => o.value));
-  return [...chosen, ...found.filter((o) => !seen.has(o.value))];
-}
 
 /** Create or change a programme (admins; operators for their state and the Union State). */
 export function ProgrammeForm({ programme, onClose }: { programme: Programme | null; onClose: () => void }) {

@@ -88,3 +88,11 @@ export function demandItem(d: { partNumber: string | null; description: string |
 }
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+export type Option = { value: string; label: string };
+
+/** Options found by the search text, plus the chosen ones (so their labels stay while the search changes). */
+export function mergeOptions(chosen: Option[], found: Option[]): Option[] {
+  const seen = new Set(chosen.map((o) => o.value));
+  return [...chosen, ...found.filter((o) => !seen.has(o.value))];
+}
