@@ -78,6 +78,16 @@ export function CooperationGraph({ graph, centreId }: { graph: TieGraph; centreI
               transform={`translate(${p.x} ${p.y})`}
               style={{ cursor: 'pointer' }}
               onClick={() => navigate(`/exchange/cooperation/${n.id}`)}
+              // reachable from the keyboard as well
+              role="link"
+              tabIndex={0}
+              aria-label={n.name}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' || event.key === ' ') {
+                  event.preventDefault();
+                  navigate(`/exchange/cooperation/${n.id}`);
+                }
+              }}
               data-testid="graph-node"
               data-id={n.id}
             >
