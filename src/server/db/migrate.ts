@@ -10,6 +10,7 @@ import * as m2026120303 from './migrations/2026120303_exchange_cooperation';
 import * as m2026120303b from './migrations/2026120303_exchange_ties_backfill';
 import * as m2026120301 from './migrations/2026120301_analog_link_keys';
 import * as m2026120301b from './migrations/2026120301_analog_rank';
+import * as m2026120301c from './migrations/2026120301_search_order';
 import * as m2026120305 from './migrations/2026120305_audit';
 import * as m2026120306 from './migrations/2026120306_rate_limits';
 
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026120303_exchange_ties_backfill': m2026120303b,
   '2026120301_analog_link_keys': m2026120301,
   '2026120301_analog_rank': m2026120301b,
+  '2026120301_search_order': m2026120301c,
   '2026120305_audit': m2026120305,
   '2026120306_rate_limits': m2026120306,
 };
