@@ -156,4 +156,29 @@ describe('exports of data holding formulas', () => {
       sheet.eachRow((row) => row.eachCell((cell) => void (cell.type === ExcelJS.ValueType.Formula && formulas.push(String(cell.formula)))));
     expect(formulas).toEqual([]);
   });
+
+  it('the registry open-data export neutralises them (its empty marker "-" aside)', async () => {
+    const source = fs
+      .readFileSync('tests/fixtures/gisp/pp719-day1.csv', 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/);
+    const fields = (parse(source[1]!) as string[][])[0]!;
+    fields[10] = 'РПП-ФОРМУЛА-1';
+    fields[11] = FORMULAS[0]!;
+    fields[0] = FORMULAS[1]!;
+    const quoted = fields.map((f) => `"${f.replace(/"/g, '""')}"`).join(',');
+    const file: BrokenFile = { name: 'formulas', fileName: 'pp719.csv', contentType: 'text/csv', bytes: Buffer.from(`${source[0]}\r\n${quoted}\r\n`) };
+    const { payload, headers } = multipart(file, { asOf: '2026-01-01' });
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: '/api/registry/imports/gisp',
+      payload,
+      headers: { ...headers, cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+    });
+    expect(upload.statusCode, upload.body).toBeLessThan(300);
+    const csv = await t.app.inject({ method: 'GET', url: '/api/registry/export/gisp.csv?all=true' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('HYPERLINK');
+    expect(formulaCells(csv.body).filter((cell) => cell !== '-')).toEqual([]);
+  });
 });

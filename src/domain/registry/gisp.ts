@@ -9,6 +9,7 @@
  * memory. See shared/data/formats/gisp-pp719.md.
  */
 import { registryNumberKey } from '../registry-number';
+import { neutraliseFormula } from '../spreadsheet';
 
 export const GISP_COLUMNS = [
   'Nameoforg',
@@ -602,7 +603,8 @@ function quote(v: string): string {
   return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-const outText = (v: string | null | undefined) => (v === null || v === undefined || v.trim() === '' ? '-' : quote(v));
+// text cells are neutralised for spreadsheet programs; `-` (the layout's empty marker) is written only for empty values
+const outText = (v: string | null | undefined) => (v === null || v === undefined || v.trim() === '' ? '-' : quote(neutraliseFormula(v)));
 const outNumber = (v: number | null) => (v === null || !Number.isFinite(v) ? '-' : Number.isInteger(v) ? v.toFixed(1) : String(v));
 const outBool = (v: boolean | null) => (v === null ? '-' : v ? 'Да' : 'Нет');
 

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { BomSummary, Candidate } from '../../domain/bom/analysis';
-import { neutraliseFormula } from '../catalogue-io/export';
+import { neutraliseFormula } from '../../domain/spreadsheet';
 import type { BomAnalysisView } from './service';
 
 const ADDED_COLUMNS = [

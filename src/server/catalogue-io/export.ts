@@ -8,14 +8,10 @@ import { EXPORT_COLUMNS, type ExportColumn } from '../../domain/catalogue-rows';
 import { parseJsonList } from '../db/sql-helpers';
 import type { Db } from '../db/client';
 import { CatalogueIoRepository } from './repository';
+import { neutraliseFormula } from '../../domain/spreadsheet';
 
 export type ExportFormat = 'csv' | 'json' | 'xlsx';
 type Row = Record<ExportColumn, string>;
-
-/** Spreadsheet programs run cells that start with = + - @ as formulas; a leading apostrophe stops that. */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 async function* rows(db: Db): AsyncGenerator<Row> {
   for await (const page of new CatalogueIoRepository(db.kysely).exportPages()) {

@@ -5,7 +5,7 @@
 import type { FastifyReply } from 'fastify';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
-import { neutraliseFormula } from '../catalogue-io/export';
+import { neutraliseFormula } from '../../domain/spreadsheet';
 
 export type Cell = string | number | null;
 export interface Sheet {
