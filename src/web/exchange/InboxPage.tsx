@@ -7,7 +7,7 @@ import { ErrorAlert } from '../ui/QueryStates';
 import { PagedResult } from '../ui/PagedResult';
 import { PAGE_SIZE } from '../ui/useListParams';
 import { usePageTitle } from '../ui/usePageTitle';
-import { allUnreadIds, useInbox, useMarkRead } from './api';
+import { useInbox, useMarkAllRead, useMarkRead } from './api';
 import { ExchangeNav } from './ExchangeNav';
 import { demandItem, kindLabel, money } from './labels';
 import type { InboxNotification } from './types';
@@ -33,17 +33,8 @@ function Inbox() {
   const [unreadOnly, setUnreadOnly] = useState(false);
   const query = useInbox(page, PAGE_SIZE, unreadOnly);
   const mark = useMarkRead();
-  const [markingAll, setMarkingAll] = useState(false);
+  const markAll = useMarkAllRead();
   const unread = query.data?.unread ?? 0;
-
-  const markAll = async () => {
-    setMarkingAll(true);
-    try {
-      mark.mutate(await allUnreadIds());
-    } finally {
-      setMarkingAll(false);
-    }
-  };
 
   return (
     <>
@@ -69,11 +60,12 @@ function Inbox() {
           ]}
           data-testid="inbox-filter"
         />
-        <Button variant="default" disabled={unread === 0} loading={markingAll || mark.isPending} onClick={() => void markAll()} data-testid="inbox-mark-all">
+        <Button variant="default" disabled={unread === 0} loading={markAll.isPending} onClick={() => markAll.mutate()} data-testid="inbox-mark-all">
           {t('exchange.inbox.markAll')}
         </Button>
       </Group>
       {mark.isError && <ErrorAlert error={mark.error} />}
+      {markAll.isError && <ErrorAlert error={markAll.error} />}
       <PagedResult query={query} page={page} onPage={setPage} emptyText={t('exchange.inbox.empty')}>
         {(items) => (
           <Table data-testid="inbox-table">
@@ -105,7 +97,7 @@ function Inbox() {
                         <Anchor
                           component={Link}
                           to={n.payload.contractId ? `/exchange/contracts/${n.payload.contractId}` : `/exchange/demands/${n.demandId}`}
-                          onClick={() => !n.readAt && mark.mutate([n.id])}
+                          onClick={() => !n.readAt && mark.mutate(n.id)}
                           size="sm"
                           data-testid="inbox-open"
                         >
@@ -113,7 +105,7 @@ function Inbox() {
                         </Anchor>
                       )}
                       {!n.readAt && (
-                        <Button size="compact-xs" variant="subtle" onClick={() => mark.mutate([n.id])} data-testid="inbox-mark-read">
+                        <Button size="compact-xs" variant="subtle" onClick={() => mark.mutate(n.id)} data-testid="inbox-mark-read">
                           {t('exchange.inbox.markRead')}
                         </Button>
                       )}

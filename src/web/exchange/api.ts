@@ -105,22 +105,18 @@ function useRefreshExchange() {
 export function useMarkRead() {
   const refresh = useRefreshExchange();
   return useMutation({
-    /** One or several notifications (there is no bulk endpoint: "mark all" marks each unread one). */
-    mutationFn: async (ids: number[]) => {
-      for (const id of ids) await api<void>(`/api/inbox/${id}/read`, { method: 'POST' });
-    },
+    mutationFn: (id: number) => api<void>(`/api/inbox/${id}/read`, { method: 'POST' }),
     onSettled: refresh,
   });
 }
 
-/** Every unread notification, page by page (for "mark all read"). */
-export async function allUnreadIds(): Promise<number[]> {
-  const ids: number[] = [];
-  for (let page = 1; ; page++) {
-    const inbox = await api<Inbox>('/api/inbox', { query: { page, pageSize: 100, unread: true } });
-    ids.push(...inbox.items.map((n) => n.id));
-    if (inbox.items.length === 0 || page * inbox.pageSize >= inbox.total) return ids;
-  }
+/** Every unread notification of the user's organizations, in one request. */
+export function useMarkAllRead() {
+  const refresh = useRefreshExchange();
+  return useMutation({
+    mutationFn: () => api<{ marked: number }>('/api/inbox/read-all', { method: 'POST' }),
+    onSettled: refresh,
+  });
 }
 
 export function useCreateDemand() {
