@@ -54,6 +54,14 @@ function OrganizationView({ org }: { org: Organization }) {
             ...(org.ogrn ? [{ label: t('org.ogrn'), value: org.ogrn }] : []),
             { label: t('org.website'), value: org.website && <WebsiteLink url={org.website} /> },
             { label: t('org.description'), value: org.description },
+            {
+              label: t('exchange.cooperation.title'),
+              value: (
+                <Anchor component={Link} to={`/exchange/cooperation/${org.id}`} data-testid="organization-cooperation">
+                  {t('exchange.nav.cooperation')}
+                </Anchor>
+              ),
+            },
           ]}
         />
       </Paper>
