@@ -1,6 +1,7 @@
 /** SQL for BOM analyses and their lines. */
 import type { Kysely } from 'kysely';
 import type { BomAnalysesTable, BomLinesTable, Database } from '../db/types';
+import { sqliteHandle } from '../db/client';
 
 const INSERT_CHUNK = 200;
 
@@ -8,8 +9,17 @@ export class BomRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insert(analysis: BomAnalysesTable, lines: BomLinesTable[]) {
+    const sqlite = sqliteHandle(this.db);
     await this.db.transaction().execute(async (tx) => {
       await tx.insertInto('bom_analyses').values(analysis).execute();
+      if (sqlite && lines.length) {
+        // SQLite: one prepared statement run per line inside the same transaction, instead of compiling
+        // and preparing a large multi-row statement per chunk
+        const columns = Object.keys(lines[0]) as (keyof BomLinesTable)[];
+        const statement = sqlite.prepare(`INSERT INTO bom_lines (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+        for (const line of lines) statement.run(columns.map((c) => line[c]));
+        return;
+      }
       for (let i = 0; i < lines.length; i += INSERT_CHUNK)
         await tx
           .insertInto('bom_lines')
