@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useJourney } from '../support/browser';
 import { E2E_ADMIN } from '../support/server';
+import { signedInApi } from '../support/http';
 
 const journey = useJourney({ acceptDownloads: true });
 const page = () => journey().page;
@@ -36,30 +37,7 @@ const hookUrl = () => `http://127.0.0.1:${(receiver.address() as AddressInfo).po
 /** Polls long enough for a machine busy with other work (the default second is short for a first page load). */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
-/** A signed-in API client for the test setup (cookie + CSRF token, as the web app does). */
-async function signedIn(email: string, password: string) {
-  const login = await fetch(url('/api/auth/login'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (login.status !== 200) throw new Error(`sign-in of ${email} failed: ${login.status} ${await login.text()}`);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(url(path), {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-}
+const signedIn = (email: string, password: string) => signedInApi(journey().server.url, email, password);
 
 async function signInInBrowser(email: string, next: string, password = PASSWORD) {
   await page().goto(url(`/login?next=${encodeURIComponent(next)}`));
