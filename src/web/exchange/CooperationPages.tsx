@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -14,7 +14,8 @@ import { useCreateTie, useDeleteTie, useOrganizationGraph, useScopeGraph, useTie
 import { CooperationGraph } from './CooperationGraph';
 import { DemoBadge } from './Badges';
 import { ExchangeNav } from './ExchangeNav';
-import { mergeOptions, TIE_ROLES, tieRoleLabel, todayIso, type Option } from './labels';
+import { TIE_ROLES, tieRoleLabel, todayIso, type Option } from './labels';
+import { ChosenMultiSelect } from './ChosenMultiSelect';
 import { OrganizationLink } from './Parties';
 import type { Tie, TieGraph, TieRole } from './types';
 
@@ -211,10 +212,6 @@ function TieForm({ organizationId }: { organizationId: number }) {
   const [productSearch, setProductSearch] = useState('');
   const [productQ] = useDebouncedValue(productSearch, 250);
   const foundProducts = useProductTypes({ q: productQ || undefined, page: 1, pageSize: 30 });
-  const productOptions = mergeOptions(
-    products,
-    (foundProducts.data?.items ?? []).map((p) => ({ value: String(p.id), label: p.maker ? `${p.designation} — ${p.maker.name}` : p.designation })),
-  );
   const options = (organizations.data?.items ?? []).filter((o) => o.id !== organizationId).map((o) => ({ value: String(o.id), label: o.name }));
 
   const submit = (event: FormEvent) => {
@@ -268,16 +265,14 @@ function TieForm({ organizationId }: { organizationId: number }) {
           />
           <TextInput type="date" label={t('exchange.cooperation.since')} value={since} onChange={(e) => setSince(e.currentTarget.value)} />
         </SimpleGrid>
-        <MultiSelect
+        <ChosenMultiSelect
           label={t('exchange.cooperation.products')}
-          searchable
-          data={productOptions}
-          value={products.map((p) => p.value)}
-          onChange={(values) => setProducts(values.map((v) => productOptions.find((o) => o.value === v)!).filter(Boolean))}
-          searchValue={productSearch}
-          onSearchChange={setProductSearch}
-          nothingFoundMessage={t('common.nothingFound')}
-          data-testid="tie-products"
+          chosen={products}
+          onChosen={setProducts}
+          found={(foundProducts.data?.items ?? []).map((p) => ({ value: String(p.id), label: p.maker ? `${p.designation} — ${p.maker.name}` : p.designation }))}
+          search={productSearch}
+          onSearch={setProductSearch}
+          testId="tie-products"
         />
         <Textarea label={t('exchange.offer.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} autosize />
         {create.isError && <ErrorAlert error={create.error} />}

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useProductTypes } from '../catalogue/api';
@@ -6,7 +6,8 @@ import { useT } from '../i18n';
 import { useOrganizations } from '../organizations/api';
 import { ErrorAlert } from '../ui/QueryStates';
 import { useSaveProgramme } from './api';
-import { mergeOptions, PROGRAMME_STATES, programmeStateLabel, type Option } from './labels';
+import { PROGRAMME_STATES, programmeStateLabel, type Option } from './labels';
+import { ChosenMultiSelect } from './ChosenMultiSelect';
 import type { Programme, ProgrammeState } from './types';
 
 /** Create or change a programme (admins; operators for their state and the Union State). */
@@ -28,14 +29,6 @@ export function ProgrammeForm({ programme, onClose }: { programme: Programme | n
   const [productQ] = useDebouncedValue(productSearch, 250);
   const foundOrgs = useOrganizations({ q: orgQ || undefined, page: 1, pageSize: 30 });
   const foundProducts = useProductTypes({ q: productQ || undefined, page: 1, pageSize: 30 });
-  const orgOptions = mergeOptions(
-    orgs,
-    (foundOrgs.data?.items ?? []).map((o) => ({ value: String(o.id), label: o.name })),
-  );
-  const productOptions = mergeOptions(
-    products,
-    (foundProducts.data?.items ?? []).map((p) => ({ value: String(p.id), label: p.designation })),
-  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -102,27 +95,23 @@ export function ProgrammeForm({ programme, onClose }: { programme: Programme | n
           value={description}
           onChange={(e) => setDescription(e.currentTarget.value)}
         />
-        <MultiSelect
+        <ChosenMultiSelect
           label={t('exchange.programmes.organizationsField')}
-          searchable
-          data={orgOptions}
-          value={orgs.map((o) => o.value)}
-          onChange={(values) => setOrgs(values.map((v) => orgOptions.find((o) => o.value === v)!).filter(Boolean))}
-          searchValue={orgSearch}
-          onSearchChange={setOrgSearch}
-          nothingFoundMessage={t('common.nothingFound')}
-          data-testid="programme-organizations"
+          chosen={orgs}
+          onChosen={setOrgs}
+          found={(foundOrgs.data?.items ?? []).map((o) => ({ value: String(o.id), label: o.name }))}
+          search={orgSearch}
+          onSearch={setOrgSearch}
+          testId="programme-organizations"
         />
-        <MultiSelect
+        <ChosenMultiSelect
           label={t('exchange.programmes.productsField')}
-          searchable
-          data={productOptions}
-          value={products.map((p) => p.value)}
-          onChange={(values) => setProducts(values.map((v) => productOptions.find((o) => o.value === v)!).filter(Boolean))}
-          searchValue={productSearch}
-          onSearchChange={setProductSearch}
-          nothingFoundMessage={t('common.nothingFound')}
-          data-testid="programme-products"
+          chosen={products}
+          onChosen={setProducts}
+          found={(foundProducts.data?.items ?? []).map((p) => ({ value: String(p.id), label: p.designation }))}
+          search={productSearch}
+          onSearch={setProductSearch}
+          testId="programme-products"
         />
         {save.isError && <ErrorAlert error={save.error} />}
         <Group justify="flex-end">
