@@ -1,27 +1,20 @@
 /** Types of the demand exchange API (`/api/demands`, `/api/offers`, `/api/contracts`, `/api/inbox`, webhooks). */
+import type { DemandFields as DemandItem, DemandStatus, Visibility } from '../../domain/exchange/demand';
+import type { TieGraph as DomainTieGraph } from '../../domain/exchange/ties';
 
-export type Visibility = 'public' | 'registered' | 'anonymous';
-export type DemandStatus = 'open' | 'closed';
+export type { DemandStatus, Visibility };
 export type OfferStatus = 'open' | 'accepted' | 'declined' | 'withdrawn' | 'lapsed';
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
 export type OrganizationRef = { id: number; name: string; country: string };
 
-export type Demand = {
+export type Demand = DemandItem & {
   id: number;
   /** null when the buyer's name is hidden from this viewer */
   buyer: (OrganizationRef & { region: string | null }) | null;
   buyerHidden: boolean;
   /** the viewer is a member of the buyer */
   mine: boolean;
-  partNumber: string | null;
-  partNumberKey: string | null;
-  description: string | null;
-  categoryCode: string | null;
-  quantityPerYear: number;
-  neededBy: string | null;
-  region: string | null;
-  visibility: Visibility;
   status: DemandStatus;
   offerCount: number;
   bomSource: { analysisId: string; position: number } | null;
@@ -202,23 +195,7 @@ export type NewTie = {
   note?: string | null;
 };
 
-export type TieGraph = {
-  scope?: { region?: string; country?: string };
-  nodes: { id: number; name: string; country: string; region: string | null; inScope: boolean }[];
-  edges: {
-    id: number;
-    /** supply: the supplier */
-    from: number;
-    to: number;
-    kind: 'supply' | 'co-development';
-    source: 'contract' | 'manual';
-    since: string;
-    /** contracts behind the tie, at least 1 */
-    weight: number;
-    products: number;
-    demo: boolean;
-  }[];
-};
+export type TieGraph = DomainTieGraph & { scope?: { region?: string; country?: string } };
 
 // state-support programmes (GET /api/programmes, /api/programmes/:id, /api/programmes/export)
 
