@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver } from 'kysely';
 import type { Database } from './types';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -27,6 +27,22 @@ const sqliteHandles = new WeakMap<Kysely<Database>, SQLite.Database>();
  */
 export function sqliteHandle(kysely: Kysely<Database>): SQLite.Database | undefined {
   return sqliteHandles.get(kysely);
+}
+
+/**
+ * SQLite transactions begin IMMEDIATE: the write lock is taken at BEGIN, waiting up to busy_timeout for another
+ * process's writer. A deferred transaction that reads first and writes later cannot wait when another process
+ * committed in between (its snapshot is stale: SQLITE_BUSY at once), so two processes deciding one record at the
+ * same moment would get an error instead of one decision and one refusal.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
 }
 
 export function parseDatabaseUrl(url: string): { dialect: DialectName; location: string } {
@@ -53,7 +69,7 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   sqlite.pragma('busy_timeout = 5000');
   // SQLite's own lower() folds ASCII only; PostgreSQL's folds Cyrillic too. Make both fold Unicode alike.
   sqlite.function('lower', { deterministic: true }, (s: unknown) => (s == null ? null : String(s).toLowerCase()));
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   sqliteHandles.set(kysely, sqlite);
   return { kysely, dialect, close: () => kysely.destroy() };
 }
