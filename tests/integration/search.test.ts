@@ -138,6 +138,17 @@ describe('full text with Russian morphology', () => {
     expect(detail.json().items[0].category.code).toBe('op-amps');
   });
 
+  it("applies filters before the tier cap: a maker's one match is found among many earlier ones", async () => {
+    // more than the per-tier cap of op-amps come before it in id order; only the filter can bring it in
+    const created = await admin.request('POST', '/api/product-types', { makerId: orgId, designation: 'ИН140УД99', functionRu: 'операционный усилитель' });
+    expect(created.statusCode, created.body).toBe(201);
+    const all = await q('операционные усилители');
+    expect(all.productTypes.total).toBeGreaterThanOrEqual(50);
+    const mine = await q('операционные усилители', `&maker=${orgId}`);
+    expect(mine.productTypes.items.map((h) => [h.designation, h.tier])).toEqual([['ИН140УД99', 'fulltext']]);
+    await admin.request('DELETE', `/api/product-types/${created.json().id}`);
+  });
+
   it('«счётчики» (with ё) finds counters', async () => {
     const r = await q('счётчики');
     expect(r.productTypes.total).toBeGreaterThan(10);

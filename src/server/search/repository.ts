@@ -65,8 +65,6 @@ interface SearchDialect {
   startsWith(column: string, prefix: string): Expression<SqlBool>;
   /** Ids (lowest first) of rows whose key contains `key` as a substring (three characters or more). */
   substringCandidates(db: Kysely<Database>, table: 'product' | 'foreign', key: string, limit: number): Promise<number[]>;
-  /** Condition: the product's stemmed text contains every stem. */
-  matchesStems(stems: string[]): Expression<SqlBool>;
 }
 
 /** Upper bound of a prefix range: the prefix with its last character incremented. */
@@ -83,7 +81,6 @@ const sqliteDialect: SearchDialect = {
     const rows = await sql<{ id: number }>`SELECT rowid AS id FROM ${fts} WHERE ${fts} MATCH ${ftsPhrase(key)} ORDER BY rowid LIMIT ${limit}`.execute(db);
     return rows.rows.map((r) => r.id);
   },
-  matchesStems: (stems) => sql<SqlBool>`p.id IN (SELECT rowid FROM product_types_fts WHERE product_types_fts MATCH ${stems.map(ftsPhrase).join(' AND ')})`,
 };
 
 const postgresDialect: SearchDialect = {
@@ -98,9 +95,16 @@ const postgresDialect: SearchDialect = {
         : await sql<{ id: number }>`SELECT id FROM foreign_parts WHERE part_number_key LIKE ${pattern} ORDER BY id LIMIT ${limit}`.execute(db);
     return rows.rows.map((r) => r.id);
   },
-  matchesStems: (stems) =>
-    sql<SqlBool>`to_tsvector('simple', coalesce(p.search_stems, '')) @@ to_tsquery('simple', ${stems.map((s) => `'${s.replace(/'/g, "''")}'`).join(' & ')})`,
 };
+
+/** Condition (PostgreSQL): the product's stemmed text contains every stem. */
+const pgMatchesStems = (stems: string[]) =>
+  sql<SqlBool>`to_tsvector('simple', coalesce(p.search_stems, '')) @@ to_tsquery('simple', ${stems.map((s) => `'${s.replace(/'/g, "''")}'`).join(' & ')})`;
+
+/** Key columns many product types share (a base designation, a family). */
+const SHARED_KEYS = new Set<ProductKeyColumn>(['p.designation_base_key', 'p.designation_family_key']);
+/** The order of ORDER BY on a text key: binary in SQLite, and keys are ASCII or Cyrillic upper case in both databases. */
+const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The key and its two halves, each of three characters or more. */
 function typoFragments(key: string): string[] {
@@ -115,9 +119,9 @@ export class SearchRepository {
 
   constructor(
     private readonly db: Kysely<Database>,
-    dialect: DialectName,
+    private readonly dialectName: DialectName,
   ) {
-    this.dialect = dialect === 'postgres' ? postgresDialect : sqliteDialect;
+    this.dialect = dialectName === 'postgres' ? postgresDialect : sqliteDialect;
   }
 
   private products(filters: ProductFilters) {
@@ -156,9 +160,17 @@ export class SearchRepository {
     return eb.exists(sql`(SELECT 1 FROM product_parameters pp WHERE pp.product_type_id = p.id AND ${PARAM_NAME_KEY} = ${f.nameKey}${unit} AND ${compare})`);
   }
 
-  productsWhere(column: ProductKeyColumn, values: string[], filters: ProductFilters, limit: number): Promise<ProductHitRow[]> {
-    if (!values.length) return Promise.resolve([]);
-    return this.products(filters).where(column, 'in', values).orderBy('p.designation_key').orderBy('p.id').limit(limit).execute();
+  async productsWhere(column: ProductKeyColumn, values: string[], filters: ProductFilters, limit: number): Promise<ProductHitRow[]> {
+    if (!values.length) return [];
+    const query = (keys: string[]) => this.products(filters).where(column, 'in', keys).orderBy('p.designation_key').orderBy('p.id').limit(limit).execute();
+    if (values.length === 1 || !SHARED_KEYS.has(column)) return query(values);
+    // thousands of product types may share a base or family key: one key at a time reads the first `limit` of
+    // each in index order (…_order indexes), where IN over several keys would sort every member of each
+    const lists = await Promise.all(values.map((v) => query([v])));
+    return lists
+      .flat()
+      .sort((a, b) => compareKeys(a.designation_key, b.designation_key) || a.id - b.id)
+      .slice(0, limit);
   }
 
   productsWithPrefix(prefix: string, filters: ProductFilters, limit: number): Promise<ProductHitRow[]> {
@@ -183,7 +195,16 @@ export class SearchRepository {
 
   productsWithStems(stems: string[], filters: ProductFilters, limit: number): Promise<ProductHitRow[]> {
     if (!stems.length) return Promise.resolve([]);
-    return this.products(filters).where(this.dialect.matchesStems(stems)).orderBy('p.id').limit(limit).execute();
+    if (this.dialectName === 'sqlite')
+      // driven by the full-text index in rowid order: the first `limit` matches that pass the filters, without
+      // collecting every match first (a common word matches a tenth of the catalogue)
+      return this.products(filters)
+        .innerJoin(sql<{ rowid: number }>`product_types_fts`.as('fts'), (join) => join.onRef('fts.rowid', '=', 'p.id'))
+        .where(sql<SqlBool>`fts.product_types_fts MATCH ${stems.map(ftsPhrase).join(' AND ')}`)
+        .orderBy('fts.rowid')
+        .limit(limit)
+        .execute();
+    return this.products(filters).where(pgMatchesStems(stems)).orderBy('p.id').limit(limit).execute();
   }
 
   /** Products that satisfy the filters alone (parametric or facet browsing without a text query). */
