@@ -4,7 +4,9 @@
  * (renewals, early ends, corrections, new numbers). Reading and parsing the file alone is the baseline, measured in
  * the same run. Prints a table and writes bench/results/<date>-gisp.md and .json. A measurement, not a test.
  *
- *   npx tsx bench/gisp.ts [--rows 1000000] [--regenerate] [--generate-only] [--no-write]
+ *   npm run bench:gisp -- [--rows 1000000] [--regenerate] [--generate-only] [--no-write]
+ *
+ * (npm run gives Node the young-generation size the `reestr` command runs with: NODE_OPTIONS=--max-semi-space-size=64.)
  *
  * The generated files are cached in bench/data/ (about 450 MB at 1M rows). Records: ~80% have one row, ~15% two
  * and ~5% three (renewals, written far apart: every number's first period, then the second periods, then the

@@ -1,5 +1,8 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
 // The reestr command line. The code is TypeScript, run through tsx (Node 20 cannot strip types itself).
+// --max-semi-space-size=64: a 64 MB young generation, so the batches of an import die young instead of being copied
+// and promoted (the ПП 719 import of 1M rows takes a fifth less time). `npm start` gives the server 32 MB: half the
+// garbage-collection time of searches for about 40 MB more memory at peak.
 import { register } from 'tsx/esm/api';
 
 register();

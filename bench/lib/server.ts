@@ -31,7 +31,8 @@ export async function startChildServer(root: string, databaseUrl: string, timeou
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, ['bin/reestr.js', 'serve'], {
+  // with the Node flags of `npm start` (package.json)
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', 'bin/reestr.js', 'serve'], {
     cwd: root,
     env: {
       ...process.env,
