@@ -145,11 +145,11 @@ async function measureHttp(database: ResultRow['database'], url: string, paths: 
   const server = await startChildServer(ROOT, url);
   startupsMs.push(server.startupMs);
   log(`  ${database}: start-up ${startupsMs.map((t) => fmt.ms(t)).join(', ')}`);
-  const measured = async (routePaths: string[]): Promise<MeasuredLoad> => {
-    await load(server.base, routePaths, Math.min(3, o.durationSeconds / 2), o.connections); // warm-up
-    const before = cpuSample(ourPids(database, server.pid));
-    const result = await load(server.base, routePaths, o.durationSeconds, o.connections);
-    return { ...result, otherCpu: otherCpuShare(before, cpuSample(ourPids(database, server.pid))) };
+  const measured = async (routePaths: string[], on: { base: string; pid: number } = server): Promise<MeasuredLoad> => {
+    await load(on.base, routePaths, Math.min(3, o.durationSeconds / 2), o.connections); // warm-up
+    const before = cpuSample(ourPids(database, on.pid));
+    const result = await load(on.base, routePaths, o.durationSeconds, o.connections);
+    return { ...result, otherCpu: otherCpuShare(before, cpuSample(ourPids(database, on.pid))) };
   };
   try {
     const config = await measured(['/api/config']);
@@ -170,10 +170,7 @@ async function measureHttp(database: ResultRow['database'], url: string, paths: 
     if (database === 'SQLite') {
       const bare = await startChildServer(ROOT, url, 120_000, { SEARCH_CACHE_MB: '0' });
       try {
-        await load(bare.base, paths, Math.min(3, o.durationSeconds / 2), o.connections);
-        const before = cpuSample(ourPids(database, bare.pid));
-        const result = await load(bare.base, paths, o.durationSeconds, o.connections);
-        searchUncached = { ...result, otherCpu: otherCpuShare(before, cpuSample(ourPids(database, bare.pid))) };
+        searchUncached = await measured(paths, bare);
         log(
           `  ${database}: GET /api/search, SEARCH_CACHE_MB=0: ${Math.round(searchUncached.requestsPerSecond)} req/s (p95 ${fmt.ms(searchUncached.latencyMs.p95)})`,
         );

@@ -42,6 +42,24 @@ function multipart(file: BrokenFile, fields: Record<string, string> = {}) {
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
 }
 
+/** The lines of the ПП 719 fixture, byte-order mark removed. */
+const gispFixtureLines = () =>
+  fs
+    .readFileSync('tests/fixtures/gisp/pp719-day1.csv', 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/);
+
+/** `file` uploaded by the administrator as registry open data. */
+function uploadGisp(file: BrokenFile) {
+  const { payload, headers } = multipart(file, { asOf: '2026-01-01' });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/registry/imports/gisp',
+    payload,
+    headers: { ...headers, cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+  });
+}
+
 function judge(file: BrokenFile, res: { statusCode: number; body: string }, where: string): string | null {
   const label = `${where} ← ${file.name}: ${res.statusCode} ${res.body.slice(0, 160)}`;
   if (res.statusCode >= 500) return label;
@@ -75,24 +93,14 @@ describe('broken files', () => {
   }, 120_000);
 
   it('uploaded as registry open data are refused with a clear 4xx when unreadable, never 5xx', async () => {
-    const header = fs
-      .readFileSync('tests/fixtures/gisp/pp719-day1.csv', 'utf8')
-      .replace(/^\uFEFF/, '')
-      .split(/\r?\n/)[0]
-      .split(',');
+    const header = gispFixtureLines()[0]!.split(',');
     const corpus = await brokenCorpus(
       header,
       header.map((_, i) => (i === 10 ? 'РПП-1' : '-')),
     );
     const failures: string[] = [];
     for (const file of corpus) {
-      const { payload, headers } = multipart(file, { asOf: '2026-01-01' });
-      const upload = await t.app.inject({
-        method: 'POST',
-        url: '/api/registry/imports/gisp',
-        payload,
-        headers: { ...headers, cookie: admin.cookie, 'x-csrf-token': admin.csrf },
-      });
+      const upload = await uploadGisp(file);
       const failure = judge(file, upload, 'POST /api/registry/imports/gisp');
       if (failure) failures.push(failure);
     }
@@ -158,23 +166,14 @@ describe('exports of data holding formulas', () => {
   });
 
   it('the registry open-data export neutralises them (its empty marker "-" aside)', async () => {
-    const source = fs
-      .readFileSync('tests/fixtures/gisp/pp719-day1.csv', 'utf8')
-      .replace(/^\uFEFF/, '')
-      .split(/\r?\n/);
+    const source = gispFixtureLines();
     const fields = (parse(source[1]!) as string[][])[0]!;
     fields[10] = 'РПП-ФОРМУЛА-1';
     fields[11] = FORMULAS[0]!;
     fields[0] = FORMULAS[1]!;
     const quoted = fields.map((f) => `"${f.replace(/"/g, '""')}"`).join(',');
     const file: BrokenFile = { name: 'formulas', fileName: 'pp719.csv', contentType: 'text/csv', bytes: Buffer.from(`${source[0]}\r\n${quoted}\r\n`) };
-    const { payload, headers } = multipart(file, { asOf: '2026-01-01' });
-    const upload = await t.app.inject({
-      method: 'POST',
-      url: '/api/registry/imports/gisp',
-      payload,
-      headers: { ...headers, cookie: admin.cookie, 'x-csrf-token': admin.csrf },
-    });
+    const upload = await uploadGisp(file);
     expect(upload.statusCode, upload.body).toBeLessThan(300);
     const csv = await t.app.inject({ method: 'GET', url: '/api/registry/export/gisp.csv?all=true' });
     expect(csv.statusCode).toBe(200);

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { BomAnalysesTable, BomLinesTable, Database } from '../db/types';
 import { sqliteHandle } from '../db/client';
+import { insertSql } from '../db/sql-helpers';
 
 const INSERT_CHUNK = 200;
 
@@ -16,7 +17,7 @@ export class BomRepository {
         // SQLite: one prepared statement run per line inside the same transaction, instead of compiling
         // and preparing a large multi-row statement per chunk
         const columns = Object.keys(lines[0]) as (keyof BomLinesTable)[];
-        const statement = sqlite.prepare(`INSERT INTO bom_lines (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+        const statement = sqlite.prepare(insertSql('bom_lines', columns));
         for (const line of lines) statement.run(columns.map((c) => line[c]));
         return;
       }

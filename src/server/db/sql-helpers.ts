@@ -5,6 +5,10 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 }
 
+/** A one-row INSERT with `?` placeholders, for statements prepared once and run per row (better-sqlite3). */
+export const insertSql = (table: string, columns: readonly string[]) =>
+  `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+
 export const toFlag = (b: boolean | undefined | null) => (b ? 1 : 0);
 
 export function parseJsonList(text: string | null | undefined): string[] {

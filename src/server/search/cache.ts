@@ -28,8 +28,8 @@ export class SearchCache {
   private readonly entries = new Map<string, Buffer>();
   private bytes = 0;
   private version: string | null = null;
+  /** Answers served from the cache (for tests and diagnostics). */
   hits = 0;
-  misses = 0;
 
   constructor(
     private readonly maxBytes: number,
@@ -47,7 +47,6 @@ export class SearchCache {
       this.hits++;
       return cached;
     }
-    this.misses++;
     const body = Buffer.from(JSON.stringify(await compute()));
     if (before !== null && this.check() === before && body.length <= this.maxBytes / 8) this.store(key, body);
     return body;
@@ -76,9 +75,5 @@ export class SearchCache {
       this.entries.delete(k);
       this.bytes -= v.length + k.length * 2;
     }
-  }
-
-  get size() {
-    return this.entries.size;
   }
 }

@@ -31,9 +31,9 @@ export async function searchRoutes(fastify: FastifyInstance, opts: { search: Sea
     },
     async (request, reply) => {
       if (!opts.cache) return opts.search.search(request.query);
-      // a cached answer is already JSON; its tookMs is that of the search that made it
+      // the answer is serialized JSON of a SearchResponse, sent as is (a cached one keeps the tookMs of the search
+      // that made it)
       const body = await opts.cache.answer(cacheKey(request.query), () => opts.search.search(request.query));
-      // already serialized JSON of a SearchResponse: Fastify sends a Buffer as is
       return reply.type('application/json; charset=utf-8').send(body as unknown as Static<typeof SearchResponse>);
     },
   );

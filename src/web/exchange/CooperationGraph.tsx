@@ -72,12 +72,13 @@ export function CooperationGraph({ graph, centreId }: { graph: TieGraph; centreI
           const dx = anchor === 'start' ? NODE_RADIUS + 4 : anchor === 'end' ? -(NODE_RADIUS + 4) : 0;
           // a middle label goes above a node in the upper half and below one in the lower half, clear of the edges
           const dy = anchor !== 'middle' ? 4 : p.y > layout.height / 2 + 1 ? NODE_RADIUS + 14 : -(NODE_RADIUS + 6);
+          const open = () => navigate(`/exchange/cooperation/${n.id}`);
           return (
             <g
               key={n.id}
               transform={`translate(${p.x} ${p.y})`}
               style={{ cursor: 'pointer' }}
-              onClick={() => navigate(`/exchange/cooperation/${n.id}`)}
+              onClick={open}
               // reachable from the keyboard as well
               role="link"
               tabIndex={0}
@@ -85,7 +86,7 @@ export function CooperationGraph({ graph, centreId }: { graph: TieGraph; centreI
               onKeyDown={(event) => {
                 if (event.key === 'Enter' || event.key === ' ') {
                   event.preventDefault();
-                  navigate(`/exchange/cooperation/${n.id}`);
+                  open();
                 }
               }}
               data-testid="graph-node"

@@ -1,11 +1,9 @@
 import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../auth/api';
-import { useProductTypes } from '../catalogue/api';
 import { useFormat, useT } from '../i18n';
-import { useOrganization, useOrganizations } from '../organizations/api';
+import { useOrganization } from '../organizations/api';
 import { NotFound } from '../ui/NotFound';
 import { ErrorAlert, QueryContent } from '../ui/QueryStates';
 import { CommitTextInput } from '../ui/CommitTextInput';
@@ -16,6 +14,7 @@ import { DemoBadge } from './Badges';
 import { ExchangeNav } from './ExchangeNav';
 import { TIE_ROLES, tieRoleLabel, todayIso, type Option } from './labels';
 import { ChosenMultiSelect } from './ChosenMultiSelect';
+import { useFoundOrganizations, useFoundProductTypes } from './found';
 import { OrganizationLink } from './Parties';
 import type { Tie, TieGraph, TieRole } from './types';
 
@@ -202,17 +201,15 @@ function TieForm({ organizationId }: { organizationId: number }) {
   const t = useT();
   const create = useCreateTie();
   const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
-  const organizations = useOrganizations({ q: debounced || undefined, page: 1, pageSize: 30 });
+  const organizations = useFoundOrganizations(search);
   const [partner, setPartner] = useState<string | null>(null);
   const [kind, setKind] = useState<TieRole>('supplier');
   const [since, setSince] = useState(todayIso());
   const [note, setNote] = useState('');
   const [products, setProducts] = useState<Option[]>([]);
   const [productSearch, setProductSearch] = useState('');
-  const [productQ] = useDebouncedValue(productSearch, 250);
-  const foundProducts = useProductTypes({ q: productQ || undefined, page: 1, pageSize: 30 });
-  const options = (organizations.data?.items ?? []).filter((o) => o.id !== organizationId).map((o) => ({ value: String(o.id), label: o.name }));
+  const foundProducts = useFoundProductTypes(productSearch);
+  const options = organizations.filter((o) => o.id !== organizationId).map((o) => ({ value: String(o.id), label: o.name }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -269,7 +266,7 @@ function TieForm({ organizationId }: { organizationId: number }) {
           label={t('exchange.cooperation.products')}
           chosen={products}
           onChosen={setProducts}
-          found={(foundProducts.data?.items ?? []).map((p) => ({ value: String(p.id), label: p.maker ? `${p.designation} — ${p.maker.name}` : p.designation }))}
+          found={foundProducts.map((p) => ({ value: String(p.id), label: p.maker ? `${p.designation} — ${p.maker.name}` : p.designation }))}
           search={productSearch}
           onSearch={setProductSearch}
           testId="tie-products"

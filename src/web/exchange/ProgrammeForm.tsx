@@ -1,13 +1,12 @@
 import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
-import { useProductTypes } from '../catalogue/api';
+import { MAX_YEAR, MIN_YEAR } from '../../domain/exchange/programmes';
 import { useT } from '../i18n';
-import { useOrganizations } from '../organizations/api';
 import { ErrorAlert } from '../ui/QueryStates';
 import { useSaveProgramme } from './api';
 import { PROGRAMME_STATES, programmeStateLabel, type Option } from './labels';
 import { ChosenMultiSelect } from './ChosenMultiSelect';
+import { useFoundOrganizations, useFoundProductTypes } from './found';
 import type { Programme, ProgrammeState } from './types';
 
 /** Create or change a programme (admins; operators for their state and the Union State). */
@@ -25,10 +24,8 @@ export function ProgrammeForm({ programme, onClose }: { programme: Programme | n
   const [products, setProducts] = useState<Option[]>((programme?.products ?? []).map((p) => ({ value: String(p.id), label: p.designation })));
   const [orgSearch, setOrgSearch] = useState('');
   const [productSearch, setProductSearch] = useState('');
-  const [orgQ] = useDebouncedValue(orgSearch, 250);
-  const [productQ] = useDebouncedValue(productSearch, 250);
-  const foundOrgs = useOrganizations({ q: orgQ || undefined, page: 1, pageSize: 30 });
-  const foundProducts = useProductTypes({ q: productQ || undefined, page: 1, pageSize: 30 });
+  const foundOrgs = useFoundOrganizations(orgSearch);
+  const foundProducts = useFoundProductTypes(productSearch);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -79,13 +76,21 @@ export function ProgrammeForm({ programme, onClose }: { programme: Programme | n
           <NumberInput
             label={t('exchange.programmes.yearFrom')}
             required
-            min={1991}
-            max={2100}
+            min={MIN_YEAR}
+            max={MAX_YEAR}
             value={yearFrom}
             onChange={setYearFrom}
             data-testid="programme-from"
           />
-          <NumberInput label={t('exchange.programmes.yearTo')} required min={1991} max={2100} value={yearTo} onChange={setYearTo} data-testid="programme-to" />
+          <NumberInput
+            label={t('exchange.programmes.yearTo')}
+            required
+            min={MIN_YEAR}
+            max={MAX_YEAR}
+            value={yearTo}
+            onChange={setYearTo}
+            data-testid="programme-to"
+          />
         </SimpleGrid>
         <Textarea
           label={t('exchange.demand.description')}
@@ -99,7 +104,7 @@ export function ProgrammeForm({ programme, onClose }: { programme: Programme | n
           label={t('exchange.programmes.organizationsField')}
           chosen={orgs}
           onChosen={setOrgs}
-          found={(foundOrgs.data?.items ?? []).map((o) => ({ value: String(o.id), label: o.name }))}
+          found={foundOrgs.map((o) => ({ value: String(o.id), label: o.name }))}
           search={orgSearch}
           onSearch={setOrgSearch}
           testId="programme-organizations"
@@ -108,7 +113,7 @@ export function ProgrammeForm({ programme, onClose }: { programme: Programme | n
           label={t('exchange.programmes.productsField')}
           chosen={products}
           onChosen={setProducts}
-          found={(foundProducts.data?.items ?? []).map((p) => ({ value: String(p.id), label: p.designation }))}
+          found={foundProducts.map((p) => ({ value: String(p.id), label: p.designation }))}
           search={productSearch}
           onSearch={setProductSearch}
           testId="programme-products"

@@ -1,10 +1,8 @@
 import { Alert, Button, Code, CopyButton, Group, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState, type FormEvent } from 'react';
 import { RequireUser } from '../auth/RequireUser';
 import { useCurrentUser } from '../auth/api';
 import { useFormat, useT } from '../i18n';
-import { useOrganizations } from '../organizations/api';
 import { PagedResult } from '../ui/PagedResult';
 import { ErrorAlert, QueryContent } from '../ui/QueryStates';
 import { PAGE_SIZE } from '../ui/useListParams';
@@ -12,7 +10,8 @@ import { usePageTitle } from '../ui/usePageTitle';
 import { useDeliveries, useSaveWebhook, useWebhook } from './api';
 import { DeliveryStatusBadge } from './Badges';
 import { ExchangeNav } from './ExchangeNav';
-import { DELIVERY_STATUSES, deliveryStatusLabel, managedOrganizations } from './labels';
+import { useFoundOrganizations } from './found';
+import { DELIVERY_STATUSES, deliveryStatusLabel, managedOrganizations, mergeOptions } from './labels';
 import type { Webhook } from './types';
 
 /** A random HMAC key (32 bytes, hex) made in the browser, for "new secret". */
@@ -47,10 +46,12 @@ function WebhookSettings() {
   const [org, setOrg] = useState<string | null>(managed[0]?.value ?? null);
   // administrators set any organization's webhook: they search the organizations by name
   const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search, 250);
-  const found = useOrganizations({ q: q || undefined, page: 1, pageSize: 30 });
+  const found = useFoundOrganizations(search);
   const options = admin
-    ? [...managed, ...(found.data?.items ?? []).map((o) => ({ value: String(o.id), label: o.name })).filter((o) => !managed.some((m) => m.value === o.value))]
+    ? mergeOptions(
+        managed,
+        found.map((o) => ({ value: String(o.id), label: o.name })),
+      )
     : managed;
   const organizationId = org ? Number(org) : null;
   const hook = useWebhook(organizationId);

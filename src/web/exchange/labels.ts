@@ -1,7 +1,11 @@
 /** Labels, colours and formatting of the demand exchange. */
 import type { MessageKey, Translate } from '../i18n';
 import type { User } from '../http/types';
+import { PROGRAMME_STATES } from '../../domain/exchange/programmes';
+import { TIE_ROLES } from '../../domain/exchange/ties';
 import type { DeliveryStatus, DemandStatus, OfferStatus, ProgrammeState, TieRole, Visibility } from './types';
+
+export { PROGRAMME_STATES, TIE_ROLES };
 
 export const VISIBILITIES: Visibility[] = ['public', 'registered', 'anonymous'];
 export const DEMAND_STATUSES: DemandStatus[] = ['open', 'closed'];
@@ -43,14 +47,12 @@ const KIND_KEYS: Record<string, MessageKey> = {
   'offer.lapsed': 'exchange.kind.offer.lapsed',
 };
 
-export const TIE_ROLES: TieRole[] = ['supplier', 'customer', 'co-development'];
 const TIE_ROLE_KEYS: Record<TieRole, MessageKey> = {
   supplier: 'exchange.tieRole.supplier',
   customer: 'exchange.tieRole.customer',
   'co-development': 'exchange.tieRole.co-development',
 };
 
-export const PROGRAMME_STATES: ProgrammeState[] = ['BY', 'RU', 'UNION'];
 const PROGRAMME_STATE_KEYS: Record<ProgrammeState, MessageKey> = {
   BY: 'exchange.programmeState.BY',
   RU: 'exchange.programmeState.RU',

@@ -1,8 +1,9 @@
 /** Types of the demand exchange API (`/api/demands`, `/api/offers`, `/api/contracts`, `/api/inbox`, webhooks). */
 import type { DemandFields as DemandItem, DemandStatus, Visibility } from '../../domain/exchange/demand';
-import type { TieGraph as DomainTieGraph } from '../../domain/exchange/ties';
+import type { TieGraph as DomainTieGraph, TieRole } from '../../domain/exchange/ties';
+import type { ProgrammeInput as ProgrammeFields, ProgrammeState } from '../../domain/exchange/programmes';
 
-export type { DemandStatus, Visibility };
+export type { DemandStatus, ProgrammeState, TieRole, Visibility };
 export type OfferStatus = 'open' | 'accepted' | 'declined' | 'withdrawn' | 'lapsed';
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
@@ -168,8 +169,6 @@ export type WebhookDelivery = {
 
 // cooperation ties (GET /api/organizations/:id/ties[/graph], GET /api/ties/graph, POST /api/ties, DELETE /api/ties/:id)
 
-export type TieRole = 'supplier' | 'customer' | 'co-development';
-
 export type Tie = {
   id: number;
   organizationId: number;
@@ -198,8 +197,6 @@ export type NewTie = {
 export type TieGraph = DomainTieGraph & { scope?: { region?: string; country?: string } };
 
 // state-support programmes (GET /api/programmes, /api/programmes/:id, /api/programmes/export)
-
-export type ProgrammeState = 'BY' | 'RU' | 'UNION';
 
 export type Programme = {
   id: number;
@@ -253,13 +250,4 @@ export type Dashboard = {
   ratesUsed: { currency: string; toCurrency: string; rate: number; date: string; contracts: number }[];
 };
 
-export type ProgrammeInput = {
-  name: string;
-  state: ProgrammeState;
-  ownerBody: string;
-  yearFrom: number;
-  yearTo: number;
-  description?: string | null;
-  organizationIds?: number[];
-  productTypeIds?: number[];
-};
+export type ProgrammeInput = ProgrammeFields & { organizationIds?: number[]; productTypeIds?: number[] };

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import { sqliteHandle, type DialectName } from '../../db/client';
+import { insertSql } from '../../db/sql-helpers';
 import type { Database, NewRegistryRecord, RegistryRecordRow } from '../../db/types';
 
 /** A Kysely bound to the staging table's connection, or a transaction on it. */
@@ -63,8 +64,6 @@ function chunks<T>(items: T[], columns: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
-
-const insertSql = (table: string, columns: readonly string[]) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
 
 /** Indexes of registry_records (as migration 2026112206_registry creates them) rebuilt after a large load. */
 const BULK_LOAD_INDEXES = [

@@ -2,6 +2,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import { sqliteHandle, type DialectName } from '../../db/client';
+import { insertSql } from '../../db/sql-helpers';
 import type { Database, RegistryEventRow, RegistryLogCheckpointsTable, RegistryLogTable } from '../../db/types';
 import { SNAPSHOT_COLUMNS, type RecordSnapshot } from '../snapshot';
 
@@ -50,10 +51,9 @@ export class RegistryLogRepository {
   /** The prepared appends (prepared on first use: the tables exist only once migrated). */
   private get raw(): { event: SQLite.Statement; leaf: SQLite.Statement } | null {
     if (!this.handle) return null;
-    const insert = (table: string, columns: readonly string[]) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
     return (this.statements ??= {
-      event: this.handle.prepare(insert('registry_events', EVENT_COLUMNS)),
-      leaf: this.handle.prepare(insert('registry_log', LEAF_COLUMNS)),
+      event: this.handle.prepare(insertSql('registry_events', EVENT_COLUMNS)),
+      leaf: this.handle.prepare(insertSql('registry_log', LEAF_COLUMNS)),
     });
   }
 
