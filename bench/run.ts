@@ -15,6 +15,7 @@ import { TIER_SCORE } from '../src/domain/matching';
 import { BENCH_DIR, ROOT, ensurePostgresDataset, ensureSqliteDataset, type DatasetInfo, type PostgresDataset } from './generate';
 import { formatCount, parseOptions, sizeTag, type BenchOptions } from './lib/options';
 import { sampleQueries, searchPath, type QueryClass } from './queries';
+import { readThrough, residentShare } from './lib/page-cache';
 import { load, peakRss, requestEach, startChildServer, type LoadResult } from './lib/server';
 import { cells, fmt, HEADER, markdownTable, textTable, type ResultRow } from './lib/report';
 import { cpuSample, otherCpuShare, pidsNamed } from './lib/cpu';
@@ -203,7 +204,14 @@ function httpPaths(classes: QueryClass[]): string[] {
   return out;
 }
 
-function environment(dataset: DatasetInfo, pgDataset: PostgresDataset | null) {
+/** Shares of the SQLite file in the OS page cache before and after the run, and the seconds the read-through took. */
+interface PageCache {
+  before: number | null;
+  readSeconds: number | null;
+  after: number | null;
+}
+
+function environment(dataset: DatasetInfo, pgDataset: PostgresDataset | null, pageCache: PageCache) {
   const git = (args: string[]) => {
     try {
       return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
@@ -225,6 +233,7 @@ function environment(dataset: DatasetInfo, pgDataset: PostgresDataset | null) {
     sqlite: sqliteVersion,
     postgres: pgDataset?.serverVersion ?? null,
     dataset: { file: dataset.file, bytes: dataset.bytes, counts: dataset.counts, seed: dataset.seed, fingerprint: dataset.fingerprint },
+    pageCache,
   };
 }
 
@@ -339,6 +348,12 @@ function markdown(
       (pgDataset ? (pgDataset.reused ? '; PostgreSQL copy reused' : `; PostgreSQL copy ${pgDataset.seconds.total} s`) : '') +
       '.',
   );
+  const cache = env.pageCache;
+  out.push(
+    `OS page cache: ${pct(cache.before)} of the SQLite file was cached when the run began; ` +
+      (cache.readSeconds === null ? 'measured as found (--cold)' : `the benchmark read it once (${cache.readSeconds} s) before measuring`) +
+      `; ${pct(cache.after)} cached at the end (see bench/lib/page-cache.ts).`,
+  );
   if (!fullScale) out.push('', `**Scale ${o.scale}**: the targets are defined for 1M product types on 2 cores; verdicts in parentheses are indicative only.`);
   out.push(
     '',
@@ -428,6 +443,13 @@ async function main() {
   const pgDataset = o.postgres ? await ensurePostgresDataset(o, dataset) : null;
   const sqliteUrl = `sqlite:${path.join(ROOT, dataset.file)}`;
 
+  const pageCache: PageCache = { before: residentShare(path.join(ROOT, dataset.file)), readSeconds: null, after: null };
+  if (!o.cold) pageCache.readSeconds = await readThrough(path.join(ROOT, dataset.file));
+  log(
+    `OS page cache: ${pct(pageCache.before)} of the SQLite file cached` +
+      (o.cold ? ' (--cold: left as found)' : `; read it once in ${pageCache.readSeconds} s`),
+  );
+
   let classes = sampleQueries(path.join(ROOT, dataset.file), Math.min(o.runs, 250), o.seed);
   if (o.classes) classes = classes.filter((c) => o.classes!.includes(c.name));
 
@@ -443,8 +465,9 @@ async function main() {
     if (pgDataset) http.push(await measureHttp('PostgreSQL', pgDataset.url, paths, 1, o));
   }
 
+  pageCache.after = residentShare(path.join(ROOT, dataset.file));
   const rows = buildRows(classResults, http, dataSize);
-  const env = environment(dataset, pgDataset);
+  const env = environment(dataset, pgDataset, pageCache);
   console.log('');
   console.log(textTable(rows, fullScale));
   console.log('');

@@ -26,6 +26,8 @@ export interface BenchOptions {
   connections: number;
   startups: number;
   http: boolean;
+  /** Measure with the page cache as found, without reading the SQLite file first. */
+  cold: boolean;
   /** Only these query classes (comma-separated), for investigation. */
   classes: string[] | null;
   write: boolean;
@@ -64,6 +66,7 @@ const KNOWN = new Set([
   'connections',
   'startups',
   'no-http',
+  'cold',
   'classes',
   'no-write',
   'help',
@@ -84,6 +87,7 @@ export const USAGE = `npm run bench -- [flags]            (or: npx tsx bench/gen
   --duration S         seconds per HTTP load (default 10; 5 below scale 0.1) with --connections N (default 20)
   --startups N         server start-ups timed on SQLite, median reported (default 3; 1 below scale 0.1)
   --no-http            skip start-up and HTTP measurements
+  --cold               do not read the SQLite file into the OS page cache first (see bench/lib/page-cache.ts)
   --classes a,b        only these query classes
   --no-write           do not write bench/results`;
 
@@ -127,6 +131,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     connections: Math.round(num('connections', 20)),
     startups: Math.round(num('startups', scale < 0.1 ? 1 : 3)),
     http: !f.has('no-http'),
+    cold: f.has('cold'),
     classes: f.get('classes')?.split(',').filter(Boolean) ?? null,
     write: !f.has('no-write'),
   };

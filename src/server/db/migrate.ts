@@ -13,6 +13,7 @@ import * as m2026120301b from './migrations/2026120301_analog_rank';
 import * as m2026120301c from './migrations/2026120301_search_order';
 import * as m2026120305 from './migrations/2026120305_audit';
 import * as m2026120306 from './migrations/2026120306_rate_limits';
+import * as m2026120401 from './migrations/2026120401_analog_rank_covering';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026112201_catalogue_and_accounts': m2026112201,
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026120301_search_order': m2026120301c,
   '2026120305_audit': m2026120305,
   '2026120306_rate_limits': m2026120306,
+  '2026120401_analog_rank_covering': m2026120401,
 };
 
 function migrator(db: Db) {

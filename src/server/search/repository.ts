@@ -304,11 +304,19 @@ export class SearchRepository {
 
   /**
    * The best `perPart` domestic analogs of each foreign part (full before functional before partial, verified
-   * first, then the oldest link), with the product type's maker and category: an index range of
-   * analog_links_foreign_rank per part, however many links a part has.
+   * first, then the oldest link), with the product type's maker and category. Each part's best links are the
+   * first entries of its range of analog_links_foreign_rank, which also holds the product type: read from the
+   * index alone (one LIMITed range per part), so the only rows read are the product types shown.
    */
   async analogsOf(foreignIds: number[], perPart: number) {
     if (!foreignIds.length) return [];
+    const best = sql.join(
+      foreignIds.map(
+        (id, i) =>
+          sql`SELECT * FROM (SELECT id, foreign_part_id, type, verified, product_type_id FROM analog_links WHERE foreign_part_id = ${id} ORDER BY type, verified DESC, id LIMIT ${perPart}) AS ${sql.raw(`b${i}`)}`,
+      ),
+      sql` UNION ALL `,
+    );
     const rows = await sql<
       {
         id: number;
@@ -322,14 +330,12 @@ export class SearchRepository {
       } & MakerColumns &
         CategoryColumns
     >`
-      WITH parts(fid) AS (VALUES ${sql.join(foreignIds.map((id) => sql`(${sql.lit(Math.trunc(id))})`))})
-      SELECT a.id, a.foreign_part_id, a.type, a.verified, p.id AS product_id, p.designation, p.designation_latin, p.designation_key,
+      WITH best AS (${best})
+      SELECT best.id, best.foreign_part_id, best.type, best.verified, p.id AS product_id, p.designation, p.designation_latin, p.designation_key,
              o.id AS maker_id, o.name AS maker_name, o.country AS maker_country,
              c.id AS category_id, c.code AS category_code, c.name_ru AS category_name_ru, c.name_be AS category_name_be, c.name_en AS category_name_en
-      FROM parts
-      JOIN analog_links a ON a.id IN (
-        SELECT a2.id FROM analog_links a2 WHERE a2.foreign_part_id = parts.fid ORDER BY a2.type, a2.verified DESC, a2.id LIMIT ${perPart})
-      JOIN product_types p ON p.id = a.product_type_id
+      FROM best
+      JOIN product_types p ON p.id = best.product_type_id
       LEFT JOIN organizations o ON o.id = p.organization_id
       LEFT JOIN categories c ON c.id = p.category_id`.execute(this.db);
     return rows.rows;
