@@ -105,6 +105,7 @@ async function prepare(
   const migrationsApplied = await migrateToLatest(db);
   await services.categories.ensure(CATEGORY_TREE);
   await services.registry.ensureInitialRuleSets();
+  await services.registryGisp.restoreIndexes();
   // every write stores the search keys, so rows without them exist only right after the search migration, and
   // stale ones only after the matching rules changed: with the current version recorded there is nothing to do
   const keysVersion = await readSetting(db, KEYS_VERSION_KEY);

@@ -8,6 +8,8 @@ import { ADMIN_EMAIL, createTestApp, signIn, userClient, type Client, type TestA
 import { buildApp, type AppConfig } from '../../src/server/app';
 import { CsvReader, GISP_COLUMNS, GISP_HEADER_LINE, gispCsvLine, parseGispRow, type GispRow, type GispValues } from '../../src/domain/registry/gisp';
 import type { GispImport } from '../../src/server/registry/gisp/service';
+import { GispRepository } from '../../src/server/registry/gisp/repository';
+import { bootstrap } from '../../src/server/bootstrap';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'gisp');
 const DAY1 = path.join(FIXTURES, 'pp719-day1.csv');
@@ -350,11 +352,28 @@ describe('renewals of records that ended early, across page boundaries', () => {
         .execute()
     ).map((e) => e.kind);
 
+  const BULK_LOAD_INDEXES = ['registry_records_inn', 'registry_records_organization'];
+  const recordIndexes = async () =>
+    (own.db.dialect === 'sqlite'
+      ? await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'registry_records'`.execute(own.db.kysely)
+      : await sql<{ name: string }>`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'registry_records'`.execute(own.db.kysely)
+    ).rows.map((r) => r.name);
+
   beforeAll(async () => {
     own = await createTestApp();
   });
   afterAll(async () => {
     await own?.close();
+  });
+
+  it('builds the indexes a killed bulk load left dropped at the next start-up', async () => {
+    const repo = new GispRepository(own.db.kysely, own.db.dialect);
+    const dropped = await repo.suspendIndexes(own.db.kysely);
+    // SQLite drops them while loading; PostgreSQL keeps its indexes throughout
+    expect(dropped).toBe(own.db.dialect === 'sqlite');
+    if (dropped) expect(await recordIndexes()).not.toEqual(expect.arrayContaining(BULK_LOAD_INDEXES));
+    await bootstrap(own.db, own.services, { demo: false, seedOnFirstStart: false, adminEmail: ADMIN_EMAIL });
+    expect(await recordIndexes()).toEqual(expect.arrayContaining(BULK_LOAD_INDEXES));
   });
 
   it('logs a renewal then the new early end, or a renewal lifting the old one, and the log verifies', async () => {
@@ -379,11 +398,7 @@ describe('renewals of records that ended early, across page boundaries', () => {
     // as a large first import: the unordered indexes are dropped while loading and built again after it
     const first = await own.services.registryGisp.importFile(day1, { asOf: '2021-12-01', pageRows: 2, bulkLoadRecords: 1 });
     expect(first.summary).toMatchObject({ status: 'finished', records: 3, new: 3, events: 5 });
-    const indexes =
-      own.db.dialect === 'sqlite'
-        ? await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'registry_records'`.execute(own.db.kysely)
-        : await sql<{ name: string }>`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'registry_records'`.execute(own.db.kysely);
-    expect(indexes.rows.map((r) => r.name)).toEqual(expect.arrayContaining(['registry_records_inn', 'registry_records_organization']));
+    expect(await recordIndexes()).toEqual(expect.arrayContaining(BULK_LOAD_INDEXES));
     const second = await own.services.registryGisp.importFile(day2, { asOf: '2025-06-01', pageRows: 2 });
     expect(second.summary).toMatchObject({ status: 'finished', records: 3, new: 0, renewed: 1, excluded: 2, unchanged: 0, events: 4 });
     expect(await kindsOf('9001')).toEqual(['include', 'exclude', 'renew', 'exclude']);

@@ -211,7 +211,7 @@ export class GispRepository {
   }
 
   /** Creates the indexes `suspendIndexes` drops where they are missing (also after an import that crashed). */
-  async restoreIndexes(conn: Executor): Promise<void> {
+  async restoreIndexes(conn: Executor = this.db): Promise<void> {
     if (this.dialect !== 'sqlite') return;
     for (const index of BULK_LOAD_INDEXES)
       await sql`CREATE INDEX IF NOT EXISTS ${sql.id(index.name)} ON registry_records (${sql.id(index.column)})`.execute(conn);

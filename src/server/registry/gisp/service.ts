@@ -489,6 +489,14 @@ export class GispService {
     return events.length;
   }
 
+  /**
+   * Builds the indexes a large first import drops while loading, where they are missing: an import killed before
+   * its end leaves them dropped (queries stay correct, only slower), so every start-up checks.
+   */
+  restoreIndexes(): Promise<void> {
+    return this.repo.restoreIndexes();
+  }
+
   // -------------------------------------------------------------------------------------------------------
   // history
 
