@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, createTestApp, signIn, userClient, type Client, type TestApp } from '../support/app';
 import { verifyDelivery } from '../../src/domain/exchange/webhook';
-import { webhookTargetProblem } from '../../src/server/exchange/webhooks';
+import { WebhookService, webhookTargetProblem } from '../../src/server/exchange/webhooks';
+import { ExchangeRepository } from '../../src/server/exchange/repository';
 
 let t: TestApp;
 let admin: Client;
@@ -378,6 +379,51 @@ describe('webhooks', () => {
     expect((await worker.runOnce(new Date(at + 86_400_000))).failed).toBe(0);
     hookStatus = 200;
     expect((await integral.request('GET', `/api/organizations/${ids.integral}/webhook/deliveries`)).statusCode).toBe(403);
+  });
+
+  it('connect only to addresses that passed the check: a name that turns private after it is refused (DNS rebinding)', async () => {
+    received.length = 0;
+    const port = (hookServer.address() as AddressInfo).port;
+    const repo = new ExchangeRepository(t.db.kysely, t.db.dialect);
+    const hookSettings = `/api/organizations/${ids.integral}/webhook`;
+    const latest = async () => (await integralManager.request('GET', `${hookSettings}/deliveries`)).json().items[0];
+    const lookups: string[] = [];
+
+    // a name resolved by the connection's own lookup reaches the receiver (the server allows private addresses)
+    const local = new WebhookService(repo, {
+      allowPrivate: true,
+      resolve: async (host) => (lookups.push(host), [{ address: '127.0.0.1', family: 4 }]),
+    });
+    expect((await integralManager.request('PUT', hookSettings, { url: `http://receiver.test:${port}/hooks/reestr` })).statusCode).toBe(200);
+    await post(buyer, '/api/demands', { buyerOrganizationId: ids.buyer, partNumber: 'SN74HC00N', quantityPerYear: 9 });
+    expect(await local.deliverDue()).toEqual({ delivered: 1, retrying: 0, failed: 0 });
+    expect(received).toHaveLength(1);
+    expect(lookups).toContain('receiver.test');
+
+    // public for every check, the receiver's loopback address for every connection
+    let calls = 0;
+    const rebinding = new WebhookService(repo, {
+      allowPrivate: false,
+      resolve: async () => [{ address: calls++ % 2 === 0 ? '93.184.216.34' : '127.0.0.1', family: 4 }],
+    });
+    expect((await integralManager.request('PUT', hookSettings, { url: `http://rebinding.test:${port}/hooks/reestr` })).statusCode).toBe(200);
+    await post(buyer, '/api/demands', { buyerOrganizationId: ids.buyer, partNumber: 'SN74HC00N', quantityPerYear: 10 });
+    let at = Date.now();
+    expect((await rebinding.deliverDue(new Date(at))).retrying).toBe(1);
+    expect(await latest()).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastStatusCode: null,
+      lastError: expect.stringMatching(/at 127\.0\.0\.1, a loopback/),
+    });
+    for (const wait of [1, 5, 30, 120, 720]) {
+      at += wait * 60_000;
+      await rebinding.deliverDue(new Date(at));
+    }
+    expect(await latest()).toMatchObject({ status: 'failed', attempts: 6 });
+    expect(calls).toBe(12); // each attempt: the check, then the connection's lookup
+    expect(received).toHaveLength(1); // only the delivery above: no request reached the receiver
+    expect((await integralManager.request('PUT', hookSettings, { url: hookUrl, secret: 'integral-webhook-secret-0001' })).statusCode).toBe(200);
   });
 });
 

@@ -6,7 +6,9 @@
  * The loop runs inside the server process (started when the server listens); tests call `runOnce()`.
  */
 import dns from 'node:dns/promises';
-import { isIP } from 'node:net';
+import http from 'node:http';
+import https from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
 import type { Actor } from '../../domain/permissions';
 import { canManageWebhook } from '../../domain/exchange/permissions';
 import {
@@ -32,31 +34,82 @@ const CLAIM_BATCH = 20;
 const LEASE_MS = 2 * 60_000;
 const TIMEOUT_MS = 10_000;
 
+/** The addresses a host name resolves to (DNS by default; tests give a resolver of their own). */
+export type Resolve = (host: string) => Promise<{ address: string; family: number }[]>;
+const resolveByDns: Resolve = (host) => dns.lookup(host, { all: true, verbatim: true });
+
+const blockedMessage = (host: string, address: string) =>
+  `the webhook host "${host}" is ${address === host ? 'a' : `at ${address}, a`} loopback, private, link-local or reserved address; webhooks go to public addresses`;
+
 /**
  * Why a webhook URL may not be used, or null: its host (an IP address, or every address its name resolves to)
  * must be public unless `allowPrivate` (WEBHOOK_ALLOW_PRIVATE) — reestr must not be a way into the server's
- * own network. Checked when the URL is set and again before each attempt.
+ * own network. Checked when the URL is set, and at every delivery on the addresses the connection is made to.
  */
-export async function webhookTargetProblem(url: string, allowPrivate: boolean): Promise<string | null> {
+export async function webhookTargetProblem(url: string, allowPrivate: boolean, resolve: Resolve = resolveByDns): Promise<string | null> {
   const syntax = webhookUrlProblem(url);
   if (syntax || allowPrivate) return syntax;
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
   let addresses: string[];
   try {
-    addresses = isIP(host) ? [host] : (await dns.lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+    addresses = isIP(host) ? [host] : (await resolve(host)).map((a) => a.address);
   } catch {
     return `the webhook host "${host}" cannot be resolved`;
   }
   const blocked = addresses.find(isNonPublicAddress);
-  return blocked
-    ? `the webhook host "${host}" is ${blocked === host ? 'a' : `at ${blocked}, a`} loopback, private, link-local or reserved address; webhooks go to public addresses`
-    : null;
+  return blocked ? blockedMessage(host, blocked) : null;
+}
+
+/**
+ * The connection's own name lookup, refusing non-public addresses unless `allowPrivate`: the name is resolved
+ * again when connecting, and a name that resolved to a public address for the check could resolve to a private
+ * one by then (DNS rebinding).
+ */
+function guardedLookup(resolve: Resolve, allowPrivate: boolean): LookupFunction {
+  return (hostname, options, callback) => {
+    resolve(hostname).then(
+      (addresses) => {
+        const blocked = allowPrivate ? undefined : addresses.find((a) => isNonPublicAddress(a.address));
+        if (blocked || !addresses.length) {
+          const error = Object.assign(new Error(blocked ? blockedMessage(hostname, blocked.address) : `the webhook host "${hostname}" cannot be resolved`), {
+            code: 'ENOTFOUND',
+          });
+          return options.all ? callback(error, []) : callback(error, '', 0);
+        }
+        if (options.all) callback(null, addresses);
+        else callback(null, addresses[0]!.address, addresses[0]!.family);
+      },
+      (error: NodeJS.ErrnoException) => (options.all ? callback(error, []) : callback(error, '', 0)),
+    );
+  };
+}
+
+/** POSTs the body; resolves to the answer's status code (redirects are answers too, not followed). */
+function post(url: string, headers: Record<string, string>, body: string, options: { timeoutMs: number; lookup: LookupFunction }): Promise<number> {
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const request = (target.protocol === 'https:' ? https : http).request(
+      target,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        lookup: options.lookup,
+        signal: AbortSignal.timeout(options.timeoutMs),
+      },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
 }
 
 export class WebhookService {
   constructor(
     private readonly repo: ExchangeRepository,
-    private readonly options: { fetch?: typeof fetch; timeoutMs?: number; allowPrivate?: boolean } = {},
+    private readonly options: { resolve?: Resolve; timeoutMs?: number; allowPrivate?: boolean } = {},
   ) {}
 
   private async checkManager(actor: Actor, organizationId: number) {
@@ -75,7 +128,7 @@ export class WebhookService {
   /** Sets the URL (and secret). A secret generated here is returned once, in this answer only. */
   async put(actor: Actor, organizationId: number, input: WebhookInput) {
     await this.checkManager(actor, organizationId);
-    const problem = await webhookTargetProblem(input.url, this.options.allowPrivate ?? false);
+    const problem = await webhookTargetProblem(input.url, this.options.allowPrivate ?? false, this.options.resolve);
     if (problem) throw invalid(problem);
     const existing = await this.repo.getWebhook(organizationId);
     const generated = !input.secret && !existing ? newSecret() : null;
@@ -135,29 +188,26 @@ export class WebhookService {
       return 'failed';
     }
     let statusCode: number | null = null;
-    let error: string | null = await webhookTargetProblem(hook.url, this.options.allowPrivate ?? false);
+    const allowPrivate = this.options.allowPrivate ?? false;
+    const resolve = this.options.resolve ?? resolveByDns;
+    let error: string | null = await webhookTargetProblem(hook.url, allowPrivate, resolve);
     const timestamp = String(Math.floor(now.getTime() / 1000));
+    const timeoutMs = this.options.timeoutMs ?? TIMEOUT_MS;
     if (!error)
       try {
-        const response = await (this.options.fetch ?? fetch)(hook.url, {
-          method: 'POST',
-          redirect: 'manual',
-          signal: AbortSignal.timeout(this.options.timeoutMs ?? TIMEOUT_MS),
-          headers: {
-            'content-type': 'application/json',
-            'user-agent': 'reestr-webhooks/1',
-            [SIGNATURE_HEADER]: signDelivery(hook.secret, timestamp, d.body),
-            [TIMESTAMP_HEADER]: timestamp,
-            [EVENT_HEADER]: d.event,
-            [DELIVERY_HEADER]: String(d.id),
-          },
-          body: d.body,
-        });
-        statusCode = response.status;
-        await response.body?.cancel().catch(() => undefined);
+        const headers = {
+          'content-type': 'application/json',
+          'user-agent': 'reestr-webhooks/1',
+          [SIGNATURE_HEADER]: signDelivery(hook.secret, timestamp, d.body),
+          [TIMESTAMP_HEADER]: timestamp,
+          [EVENT_HEADER]: d.event,
+          [DELIVERY_HEADER]: String(d.id),
+        };
+        statusCode = await post(hook.url, headers, d.body, { timeoutMs, lookup: guardedLookup(resolve, allowPrivate) });
         if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
       } catch (e) {
-        error = (e as Error).name === 'TimeoutError' ? `no answer within ${(this.options.timeoutMs ?? TIMEOUT_MS) / 1000} s` : String((e as Error).message);
+        error =
+          (e as Error).name === 'AbortError' || (e as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : String((e as Error).message);
       }
     if (!error) {
       await this.repo.finishDelivery(d.id, d.attempts, {
