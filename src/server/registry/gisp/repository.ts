@@ -7,7 +7,6 @@ import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import { sqliteHandle, type DialectName } from '../../db/client';
-import { backgroundCheckpoints } from '../../db/checkpointer';
 import { insertSql } from '../../db/sql-helpers';
 import type { Database, NewRegistryRecord, RegistryRecordRow } from '../../db/types';
 
@@ -116,12 +115,9 @@ export class GispRepository {
       }),
     );
     for (const [schema] of cacheSizes) await sql.raw(`PRAGMA ${schema}.cache_size = -131072`).execute(this.db);
-    // and the log copied back into the database file on the second core (a file database only)
-    const stopCheckpoints = this.raw ? backgroundCheckpoints(this.raw) : null;
     try {
       return await fn(this.db);
     } finally {
-      await stopCheckpoints?.();
       for (const [schema, size] of cacheSizes) await sql.raw(`PRAGMA ${schema}.cache_size = ${size}`).execute(this.db);
     }
   }
