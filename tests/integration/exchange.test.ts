@@ -425,6 +425,31 @@ describe('webhooks', () => {
     expect(received).toHaveLength(1); // only the delivery above: no request reached the receiver
     expect((await integralManager.request('PUT', hookSettings, { url: hookUrl, secret: 'integral-webhook-secret-0001' })).statusCode).toBe(200);
   });
+
+  it('count a receiver that does not answer in time as a failed attempt', async () => {
+    const silent = http.createServer(() => undefined); // takes the request, never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const hookSettings = `/api/organizations/${ids.integral}/webhook`;
+    try {
+      const slow = new WebhookService(new ExchangeRepository(t.db.kysely, t.db.dialect), { allowPrivate: true, timeoutMs: 300 });
+      const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/hooks/reestr`;
+      expect((await integralManager.request('PUT', hookSettings, { url })).statusCode).toBe(200);
+      await post(buyer, '/api/demands', { buyerOrganizationId: ids.buyer, partNumber: 'SN74HC00N', quantityPerYear: 11 });
+      const started = Date.now();
+      expect(await slow.deliverDue()).toEqual({ delivered: 0, retrying: 1, failed: 0 });
+      expect(Date.now() - started).toBeLessThan(5000);
+      const d = (await integralManager.request('GET', `${hookSettings}/deliveries`)).json().items[0];
+      expect(d).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null, lastError: 'no answer within 0.3 s' });
+      // the later attempts time out too, and the delivery ends failed (nothing left due for the tests after this one)
+      let at = started;
+      for (const wait of [1, 5, 30, 120, 720]) await slow.deliverDue(new Date((at += wait * 60_000)));
+      expect((await integralManager.request('GET', `${hookSettings}/deliveries`)).json().items[0]).toMatchObject({ status: 'failed', attempts: 6 });
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+      expect((await integralManager.request('PUT', hookSettings, { url: hookUrl, secret: 'integral-webhook-secret-0001' })).statusCode).toBe(200);
+    }
+  });
 });
 
 describe('offers and contracts', () => {
