@@ -441,16 +441,17 @@ async function main() {
 
   const dataset = await ensureSqliteDataset(o);
   const pgDataset = o.postgres ? await ensurePostgresDataset(o, dataset) : null;
-  const sqliteUrl = `sqlite:${path.join(ROOT, dataset.file)}`;
+  const sqliteFile = path.join(ROOT, dataset.file);
+  const sqliteUrl = `sqlite:${sqliteFile}`;
 
-  const pageCache: PageCache = { before: residentShare(path.join(ROOT, dataset.file)), readSeconds: null, after: null };
-  if (!o.cold) pageCache.readSeconds = await readThrough(path.join(ROOT, dataset.file));
+  const pageCache: PageCache = { before: residentShare(sqliteFile), readSeconds: null, after: null };
+  if (!o.cold) pageCache.readSeconds = await readThrough(sqliteFile);
   log(
     `OS page cache: ${pct(pageCache.before)} of the SQLite file cached` +
       (o.cold ? ' (--cold: left as found)' : `; read it once in ${pageCache.readSeconds} s`),
   );
 
-  let classes = sampleQueries(path.join(ROOT, dataset.file), Math.min(o.runs, 250), o.seed);
+  let classes = sampleQueries(sqliteFile, Math.min(o.runs, 250), o.seed);
   if (o.classes) classes = classes.filter((c) => o.classes!.includes(c.name));
 
   log('Search latency (in-process SearchService.search):');
@@ -465,7 +466,7 @@ async function main() {
     if (pgDataset) http.push(await measureHttp('PostgreSQL', pgDataset.url, paths, 1, o));
   }
 
-  pageCache.after = residentShare(path.join(ROOT, dataset.file));
+  pageCache.after = residentShare(sqliteFile);
   const rows = buildRows(classResults, http, dataSize);
   const env = environment(dataset, pgDataset, pageCache);
   console.log('');
