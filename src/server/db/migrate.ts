@@ -14,6 +14,7 @@ import * as m2026120301c from './migrations/2026120301_search_order';
 import * as m2026120305 from './migrations/2026120305_audit';
 import * as m2026120306 from './migrations/2026120306_rate_limits';
 import * as m2026120401 from './migrations/2026120401_analog_rank_covering';
+import * as m2026120402 from './migrations/2026120402_foreign_prefix_order';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026112201_catalogue_and_accounts': m2026112201,
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026120305_audit': m2026120305,
   '2026120306_rate_limits': m2026120306,
   '2026120401_analog_rank_covering': m2026120401,
+  '2026120402_foreign_prefix_order': m2026120402,
 };
 
 function migrator(db: Db) {
