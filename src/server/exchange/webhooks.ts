@@ -109,8 +109,16 @@ function post(url: string, headers: Record<string, string>, body: string, option
 export class WebhookService {
   constructor(
     private readonly repo: ExchangeRepository,
-    private readonly options: { resolve?: Resolve; timeoutMs?: number; allowPrivate?: boolean } = {},
-  ) {}
+    options: { resolve?: Resolve; timeoutMs?: number; allowPrivate?: boolean } = {},
+  ) {
+    this.resolve = options.resolve ?? resolveByDns;
+    this.allowPrivate = options.allowPrivate ?? false;
+    this.timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
+  }
+
+  private readonly resolve: Resolve;
+  private readonly allowPrivate: boolean;
+  private readonly timeoutMs: number;
 
   private async checkManager(actor: Actor, organizationId: number) {
     if (!(await this.repo.organizationRef(organizationId))) throw notFound(`organization ${organizationId}`);
@@ -128,7 +136,7 @@ export class WebhookService {
   /** Sets the URL (and secret). A secret generated here is returned once, in this answer only. */
   async put(actor: Actor, organizationId: number, input: WebhookInput) {
     await this.checkManager(actor, organizationId);
-    const problem = await webhookTargetProblem(input.url, this.options.allowPrivate ?? false, this.options.resolve);
+    const problem = await webhookTargetProblem(input.url, this.allowPrivate, this.resolve);
     if (problem) throw invalid(problem);
     const existing = await this.repo.getWebhook(organizationId);
     const generated = !input.secret && !existing ? newSecret() : null;
@@ -188,11 +196,8 @@ export class WebhookService {
       return 'failed';
     }
     let statusCode: number | null = null;
-    const allowPrivate = this.options.allowPrivate ?? false;
-    const resolve = this.options.resolve ?? resolveByDns;
-    let error: string | null = await webhookTargetProblem(hook.url, allowPrivate, resolve);
+    let error: string | null = await webhookTargetProblem(hook.url, this.allowPrivate, this.resolve);
     const timestamp = String(Math.floor(now.getTime() / 1000));
-    const timeoutMs = this.options.timeoutMs ?? TIMEOUT_MS;
     if (!error)
       try {
         const headers = {
@@ -203,11 +208,13 @@ export class WebhookService {
           [EVENT_HEADER]: d.event,
           [DELIVERY_HEADER]: String(d.id),
         };
-        statusCode = await post(hook.url, headers, d.body, { timeoutMs, lookup: guardedLookup(resolve, allowPrivate) });
+        statusCode = await post(hook.url, headers, d.body, { timeoutMs: this.timeoutMs, lookup: guardedLookup(this.resolve, this.allowPrivate) });
         if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
       } catch (e) {
         error =
-          (e as Error).name === 'AbortError' || (e as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : String((e as Error).message);
+          (e as Error).name === 'AbortError' || (e as Error).name === 'TimeoutError'
+            ? `no answer within ${this.timeoutMs / 1000} s`
+            : String((e as Error).message);
       }
     if (!error) {
       await this.repo.finishDelivery(d.id, d.attempts, {
