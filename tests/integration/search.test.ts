@@ -126,6 +126,21 @@ describe('analogs of a foreign part', () => {
     expect(hit.analogs.map((a) => a.type)).toEqual(['full', 'full', 'full', ...Array(6).fill('functional'), 'partial']);
     // two of the three partial analogs are left out, never a full one
     expect(hit.analogs.map((a) => a.productType.designation)).toEqual(expect.arrayContaining(['ИН7703', 'ИН7707', 'ИН7711']));
+
+    // a part with more analogs than are shown and one with fewer, in one result
+    for (const [i, type] of ['partial', 'full'].entries()) {
+      const link = await admin.request('POST', '/api/analogs', { productTypeId: ids[i], foreignPartNumber: 'QZX7701', type, source: 'test' });
+      expect(link.statusCode, link.body).toBe(201);
+    }
+    const both = await q('QZX770');
+    const byNumber = new Map((both.foreignParts.items as (ForeignHit & { analogCount: number })[]).map((h) => [h.partNumber, h]));
+    expect(byNumber.get('QZX7700')?.analogCount).toBe(12);
+    expect(byNumber.get('QZX7700')?.analogs).toHaveLength(10);
+    expect(byNumber.get('QZX7701')?.analogCount).toBe(2);
+    expect(byNumber.get('QZX7701')?.analogs.map((a) => [a.type, a.productType.designation])).toEqual([
+      ['full', 'ИН7701'],
+      ['partial', 'ИН7700'],
+    ]);
   });
 });
 

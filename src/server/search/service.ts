@@ -153,10 +153,9 @@ export class SearchService {
     const rankedForeign = foreign.ranked();
     const shownForeign = rankedForeign.slice(0, limit);
     const foreignIds = shownForeign.map((h) => h.row.id);
-    const [foreignDetails, analogs, analogCounts] = await Promise.all([
+    const [foreignDetails, { analogs, counts: analogCounts }] = await Promise.all([
       this.repo.foreignDetails(foreignIds),
       this.repo.analogsOf(foreignIds, ANALOGS_PER_PART),
-      this.repo.analogCounts(foreignIds),
     ]);
     const detailById = new Map(foreignDetails.map((d) => [d.id, d]));
     await standingsOf([...facetRows.map((r) => r.id), ...analogs.map((a) => a.product_id)]);
