@@ -108,6 +108,21 @@ describe('part numbers as engineers type them', () => {
   });
 });
 
+describe('exact match among many of the same key', () => {
+  it('finds the designation typed as stored when more rows share its key than a tier returns', async () => {
+    // 60 makers' product types whose designations differ from the one typed only in punctuation (one key); that one is created last
+    for (let i = 0; i < 60; i++) {
+      const maker = await admin.request('POST', '/api/organizations', { name: `Завод № ${i}`, country: 'RU', inn: null });
+      expect(maker.statusCode, maker.body).toBe(201);
+      const r = await admin.request('POST', '/api/product-types', { designation: 'ИН8801', makerId: maker.json().id });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    const typed = await admin.request('POST', '/api/product-types', { designation: 'ИН88-01', makerId: orgId });
+    const r = await q('ИН88-01');
+    expect(r.productTypes.items[0]).toMatchObject({ id: typed.json().id, designation: 'ИН88-01', tier: 'exact' });
+  });
+});
+
 describe('analogs of a foreign part', () => {
   it('shows the best 10 (full before functional, verified first) and says how many there are', async () => {
     const types = ['functional', 'functional', 'partial', 'full', 'functional', 'partial', 'functional', 'full', 'partial', 'functional', 'functional', 'full'];

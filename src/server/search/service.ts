@@ -244,14 +244,16 @@ export class SearchService {
     const queryPrefix = /^\p{L}*/u.exec(canonicalText(q))![0];
     const prefixKeys = keys.filter((k) => k.length >= 2);
 
-    const [exact, normalised, latin, base, family, prefix] = await Promise.all([
-      this.repo.productsWhere('p.designation', [q], filters, TIER_LIMIT),
+    const [normalised, latin, base, family, prefix] = await Promise.all([
       this.repo.productsWhere('p.designation_key', keys, filters, TIER_LIMIT),
       this.repo.productsWhere('p.designation_latin_key', unique([typedLatinKey, ...keys]), filters, TIER_LIMIT),
       this.repo.productsWhere('p.designation_base_key', bases, filters, TIER_LIMIT),
       this.repo.productsWhere('p.designation_family_key', families, filters, TIER_LIMIT),
       Promise.all(prefixKeys.map((k) => this.repo.productsWithPrefix(k, filters, TIER_LIMIT))).then((lists) => lists.flat()),
     ]);
+    // a designation typed as stored has the typed reading's key: it is among the normalised rows, unless they were cut
+    const exact =
+      normalised.length < TIER_LIMIT ? normalised.filter((r) => r.designation === q) : await this.repo.productsWhere('p.designation', [q], filters, TIER_LIMIT);
     hits.add(exact, 'exact', byKey);
     // a reading of Latin letters by their look (B → В) is a weaker guess than the official Latin form (B → Б)
     const viaNotes: Record<ReadingVia, Note[]> = {
@@ -282,13 +284,15 @@ export class SearchService {
     const keys = foreignPartKeys(q);
     if (!keys.key) return hits;
     const byKey = (r: ForeignHitRow) => r.part_number_key;
-    const [exact, normalised, base, family, prefix] = await Promise.all([
-      this.repo.foreignWhere('f.part_number', [q], TIER_LIMIT),
+    const [normalised, base, family, prefix] = await Promise.all([
       this.repo.foreignWhere('f.part_number_key', [keys.key], TIER_LIMIT),
       this.repo.foreignWhere('f.base_key', [keys.base], TIER_LIMIT),
       keys.family ? this.repo.foreignWhere('f.family_key', [keys.family], TIER_LIMIT) : Promise.resolve([]),
       keys.key.length >= 2 ? this.repo.foreignWithPrefix(keys.key, TIER_LIMIT) : Promise.resolve([]),
     ]);
+    // a part number typed as stored has the typed key: it is among the normalised rows, unless they were cut
+    const exact =
+      normalised.length < TIER_LIMIT ? normalised.filter((r) => r.part_number === q) : await this.repo.foreignWhere('f.part_number', [q], TIER_LIMIT);
     hits.add(exact, 'exact', byKey);
     hits.add(normalised, 'normalised', byKey);
     hits.add(base, 'base', byKey, (r) => {
