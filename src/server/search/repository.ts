@@ -346,7 +346,7 @@ export class SearchRepository {
    */
   async analogsOf(foreignIds: number[], perPart: number): Promise<{ analogs: AnalogRow[]; counts: Map<number, number> }> {
     const counts = await this.analogCounts(foreignIds);
-    const few = foreignIds.filter((id) => (counts.get(id) ?? 0) <= perPart && counts.has(id));
+    const few = foreignIds.filter((id) => counts.has(id) && counts.get(id)! <= perPart);
     const many = foreignIds.filter((id) => (counts.get(id) ?? 0) > perPart);
     const links = this.db
       .selectFrom('analog_links')
@@ -381,7 +381,7 @@ export class SearchRepository {
   }
 
   /** How many analog links each foreign part has (an index-only count); parts without links are left out. */
-  async analogCounts(foreignIds: number[]): Promise<Map<number, number>> {
+  private async analogCounts(foreignIds: number[]): Promise<Map<number, number>> {
     if (!foreignIds.length) return new Map();
     const rows = await this.db
       .selectFrom('analog_links')
