@@ -362,13 +362,7 @@ export class SearchRepository {
       ])
     ).flat();
     if (!best.length) return { analogs: [], counts };
-    const products = await this.db
-      .selectFrom('product_types as p')
-      .leftJoin('organizations as o', 'o.id', 'p.organization_id')
-      .leftJoin('categories as c', 'c.id', 'p.category_id')
-      .select(['p.id', 'p.designation', 'p.designation_latin', 'p.designation_key', ...MAKER_COLUMNS, ...CATEGORY_COLUMNS])
-      .where('p.id', 'in', [...new Set(best.map((l) => l.product_type_id))])
-      .execute();
+    const products = await this.productDetails([...new Set(best.map((l) => l.product_type_id))]);
     const productById = new Map(products.map((p) => [p.id, p]));
     const analogs: AnalogRow[] = [];
     for (const link of best) {
@@ -392,14 +386,14 @@ export class SearchRepository {
     return new Map(rows.map((r) => [r.foreign_part_id, Number(r.n)]));
   }
 
-  /** Latin form, maker and category of product types, for BOM candidates. */
+  /** Designation, Latin form, maker and category of product types (BOM candidates, analogs in search results). */
   productDetails(ids: number[]) {
     if (!ids.length) return Promise.resolve([]);
     return this.db
       .selectFrom('product_types as p')
       .leftJoin('organizations as o', 'o.id', 'p.organization_id')
       .leftJoin('categories as c', 'c.id', 'p.category_id')
-      .select(['p.id', 'p.designation_latin', ...MAKER_COLUMNS, ...CATEGORY_COLUMNS])
+      .select(['p.id', 'p.designation', 'p.designation_latin', 'p.designation_key', ...MAKER_COLUMNS, ...CATEGORY_COLUMNS])
       .where('p.id', 'in', ids)
       .execute();
   }

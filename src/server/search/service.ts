@@ -59,6 +59,12 @@ const FACET_LIMIT = 200;
 export const ANALOGS_PER_PART = 10;
 const ANALOG_ORDER = { full: 0, functional: 1, partial: 2 } as const;
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * The exact tier: what was typed as stored has the typed key, so its rows are among the normalised tier's, unless
+ * that tier was cut at TIER_LIMIT (then asked for by `query`).
+ */
+const exactAmong = <R>(normalised: R[], typedAsStored: (r: R) => boolean, query: () => Promise<R[]>): Promise<R[]> =>
+  normalised.length < TIER_LIMIT ? Promise.resolve(normalised.filter(typedAsStored)) : query();
 
 class HitSet<R extends { id: number }> {
   readonly hits = new Map<number, Hit<R>>();
@@ -251,9 +257,11 @@ export class SearchService {
       this.repo.productsWhere('p.designation_family_key', families, filters, TIER_LIMIT),
       Promise.all(prefixKeys.map((k) => this.repo.productsWithPrefix(k, filters, TIER_LIMIT))).then((lists) => lists.flat()),
     ]);
-    // a designation typed as stored has the typed reading's key: it is among the normalised rows, unless they were cut
-    const exact =
-      normalised.length < TIER_LIMIT ? normalised.filter((r) => r.designation === q) : await this.repo.productsWhere('p.designation', [q], filters, TIER_LIMIT);
+    const exact = await exactAmong(
+      normalised,
+      (r) => r.designation === q,
+      () => this.repo.productsWhere('p.designation', [q], filters, TIER_LIMIT),
+    );
     hits.add(exact, 'exact', byKey);
     // a reading of Latin letters by their look (B → В) is a weaker guess than the official Latin form (B → Б)
     const viaNotes: Record<ReadingVia, Note[]> = {
@@ -290,9 +298,11 @@ export class SearchService {
       keys.family ? this.repo.foreignWhere('f.family_key', [keys.family], TIER_LIMIT) : Promise.resolve([]),
       keys.key.length >= 2 ? this.repo.foreignWithPrefix(keys.key, TIER_LIMIT) : Promise.resolve([]),
     ]);
-    // a part number typed as stored has the typed key: it is among the normalised rows, unless they were cut
-    const exact =
-      normalised.length < TIER_LIMIT ? normalised.filter((r) => r.part_number === q) : await this.repo.foreignWhere('f.part_number', [q], TIER_LIMIT);
+    const exact = await exactAmong(
+      normalised,
+      (r) => r.part_number === q,
+      () => this.repo.foreignWhere('f.part_number', [q], TIER_LIMIT),
+    );
     hits.add(exact, 'exact', byKey);
     hits.add(normalised, 'normalised', byKey);
     hits.add(base, 'base', byKey, (r) => {
