@@ -90,7 +90,12 @@ export function createServices(
     search,
     searchCache,
     registryLog,
-    registryGisp: new GispService(new GispRepository(k, db.dialect), registryLog),
+    registryGisp: new GispService(
+      new GispRepository(k, db.dialect),
+      registryLog,
+      // a large import into an SQLite file writes on a thread with a connection of its own
+      sqlite && !sqlite.memory ? { databaseFile: sqlite.name, logKey: () => registryLog.key().privateKey } : null,
+    ),
     registry,
     registryVerification: new RegistryVerification(registryRepo, registry),
     exchange: new ExchangeService(exchangeRepo, categories, productTypesRepo, new BomRepository(k), demandMatcher, {

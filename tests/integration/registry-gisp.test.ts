@@ -2,13 +2,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
 import { ADMIN_EMAIL, createTestApp, signIn, userClient, type Client, type TestApp } from '../support/app';
 import { buildApp, type AppConfig } from '../../src/server/app';
 import { CsvReader, GISP_COLUMNS, GISP_HEADER_LINE, gispCsvLine, parseGispRow, type GispRow, type GispValues } from '../../src/domain/registry/gisp';
 import type { GispImport } from '../../src/server/registry/gisp/service';
 import { GispRepository } from '../../src/server/registry/gisp/repository';
+import { GispWriterThread } from '../../src/server/registry/gisp/writer-thread';
 import { bootstrap } from '../../src/server/bootstrap';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'gisp');
@@ -305,42 +306,45 @@ describe('import of the published file', () => {
   });
 });
 
+/** A row of the published layout for one period of a registry number (`extra` overrides columns). */
+const row = (number: string, docDate: string, validTill: string, endDate: string | null, extra: Partial<GispValues> = {}): GispValues => ({
+  makerName: `ООО «Изготовитель ${number}»`,
+  ogrn: null,
+  inn: null,
+  makerAddress: null,
+  productionAddress: null,
+  primaryNumber: null,
+  ektru: null,
+  docDate,
+  validTill,
+  endDate,
+  registerNumber: number,
+  productName: `Изделие ${number}`,
+  okpd2: '26.11.30.000',
+  tnved: ['8542 31 000 0'],
+  regulations: null,
+  score: 100,
+  percentage: null,
+  scoreDesc: null,
+  isElectronic: true,
+  isAi: false,
+  level: 1,
+  docName: null,
+  docDateBasis: null,
+  docNumber: null,
+  docValidTillTpp: null,
+  department: null,
+  conclusionNumber: null,
+  ...extra,
+});
+const write = (name: string, rows: GispValues[]) => {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, GISP_HEADER_LINE + rows.map(gispCsvLine).join(''));
+  return file;
+};
+
 describe('renewals of records that ended early, across page boundaries', () => {
   let own: TestApp;
-  const row = (number: string, docDate: string, validTill: string, endDate: string | null): GispValues => ({
-    makerName: `ООО «Изготовитель ${number}»`,
-    ogrn: null,
-    inn: null,
-    makerAddress: null,
-    productionAddress: null,
-    primaryNumber: null,
-    ektru: null,
-    docDate,
-    validTill,
-    endDate,
-    registerNumber: number,
-    productName: `Изделие ${number}`,
-    okpd2: '26.11.30.000',
-    tnved: ['8542 31 000 0'],
-    regulations: null,
-    score: 100,
-    percentage: null,
-    scoreDesc: null,
-    isElectronic: true,
-    isAi: false,
-    level: 1,
-    docName: null,
-    docDateBasis: null,
-    docNumber: null,
-    docValidTillTpp: null,
-    department: null,
-    conclusionNumber: null,
-  });
-  const write = (name: string, rows: GispValues[]) => {
-    const file = path.join(dir, name);
-    fs.writeFileSync(file, GISP_HEADER_LINE + rows.map(gispCsvLine).join(''));
-    return file;
-  };
   const kindsOf = async (key: string) =>
     (
       await own.db.kysely
@@ -411,6 +415,124 @@ describe('renewals of records that ended early, across page boundaries', () => {
     const v = await own.services.registryLog.verify();
     expect(v.problems).toEqual([]);
     expect(v.checkedEvents).toBe(9);
+  });
+});
+
+describe('a large import written by a thread of its own (SQLite files)', () => {
+  // 40 numbers: renewals far apart in the file, early ends, makers known by ИНН; the second day renews, ends
+  // early, corrects a name, adds numbers and finds a maker that has appeared since
+  const inn = (i: number) => String(7800000000 + (i % 5));
+  const day1Rows = () => {
+    const rows: GispValues[] = [];
+    for (let i = 0; i < 40; i++) rows.push(row(String(8100 + i), '2021-01-10', '2024-01-09', i % 9 === 0 ? '2022-05-01' : null, { inn: inn(i) }));
+    for (let i = 0; i < 40; i += 3) rows.push(row(String(8100 + i), '2024-01-10', '2027-01-09', null, { inn: inn(i) }));
+    return rows;
+  };
+  const day2Rows = () => {
+    const rows = day1Rows().map((r) => {
+      const n = Number(r.registerNumber);
+      if (n === 8104 && r.docDate === '2021-01-10') return { ...r, productName: 'Изделие 8104, исправлено' };
+      if (n === 8106 && r.docDate === '2024-01-10') return { ...r, endDate: '2025-02-01' };
+      return r;
+    });
+    rows.push(row('8101', '2024-01-10', '2027-01-09', null, { inn: inn(1) }), row('8190', '2025-03-01', '2028-02-28', null, { inn: inn(90) }));
+    return rows;
+  };
+  const organization = (app: TestApp, i: number) =>
+    app.db.kysely
+      .insertInto('organizations')
+      .values({ name: `АО «Изготовитель ${i}»`, country: 'RU', inn: inn(i), created_at: '2025-01-01T00:00:00.000Z', updated_at: '2025-01-01T00:00:00.000Z' })
+      .execute();
+  /** Everything an import writes, without ids and times. */
+  const registryState = async (app: TestApp) => {
+    const k = app.db.kysely;
+    const records = await k.selectFrom('registry_records').selectAll().where('origin', '=', 'gisp').orderBy('number_key').execute();
+    const periods = await k
+      .selectFrom('registry_periods')
+      .innerJoin('registry_records', 'registry_records.id', 'registry_periods.record_id')
+      .select(['registry_records.number_key', 'registry_periods.valid_from', 'registry_periods.valid_till', 'registry_periods.details'])
+      .orderBy('registry_records.number_key')
+      .orderBy('registry_periods.valid_from')
+      .execute();
+    const events = await k
+      .selectFrom('registry_events')
+      .innerJoin('registry_records', 'registry_records.id', 'registry_events.record_id')
+      .select(['registry_records.number_key', 'registry_events.kind', 'registry_events.effective_date', 'registry_events.payload'])
+      .orderBy('registry_events.id')
+      .execute();
+    return {
+      records: records.map(({ id, created_at, updated_at, ...r }) => (void [id, created_at, updated_at], r)),
+      periods,
+      events,
+    };
+  };
+  const summaryOf = (i: GispImport) => ({ ...i.summary, seconds: undefined });
+
+  it('writes the same records, periods and decisions as the import’s own connection, in the same order', async () => {
+    const day1 = write('thread-day1.csv', day1Rows());
+    const day2 = write('thread-day2.csv', day2Rows());
+    const start = vi.spyOn(GispWriterThread, 'start');
+    const [threaded, direct] = [await createTestApp(), await createTestApp()];
+    try {
+      const states = [];
+      for (const [app, writerThreadRecords] of [
+        [threaded, 1],
+        [direct, Number.POSITIVE_INFINITY],
+      ] as const) {
+        await organization(app, 1);
+        const first = await app.services.registryGisp.importFile(day1, { asOf: '2025-01-15', pageRows: 7, writerThreadRecords });
+        await organization(app, 3);
+        const second = await app.services.registryGisp.importFile(day2, { asOf: '2025-06-01', pageRows: 7, writerThreadRecords });
+        const verified = await app.services.registryLog.verify();
+        expect(verified.problems).toEqual([]);
+        states.push({ first: summaryOf(first), second: summaryOf(second), registry: await registryState(app), leaves: verified.checkedEvents });
+      }
+      // a thread for each import on SQLite (a file database); PostgreSQL always writes on the import's connection
+      expect(start).toHaveBeenCalledTimes(threaded.db.dialect === 'sqlite' ? 2 : 0);
+      const [a, b] = states;
+      expect(a.first).toMatchObject({ status: 'finished', records: 40, new: 40, excluded: 0 });
+      expect(a.second).toMatchObject({ status: 'finished', new: 1, renewed: 1, excluded: 1 });
+      expect(a.second.updated).toBeGreaterThanOrEqual(2); // the corrected name, and makers linked by ИНН since
+      expect(a.registry.records.filter((r) => r.organization_id !== null).length).toBeGreaterThan(0);
+      expect(a).toEqual(b);
+    } finally {
+      start.mockRestore();
+      await threaded.close();
+      await direct.close();
+    }
+  });
+
+  it('fails the import when a page cannot be written, keeping the pages before it, and the database stays writable', async () => {
+    const own = await createTestApp();
+    const failing =
+      own.db.dialect === 'sqlite'
+        ? [
+            sql`CREATE TRIGGER gisp_test_failure BEFORE INSERT ON registry_records WHEN NEW.product_name = 'Сбой' BEGIN SELECT RAISE(ABORT, 'тестовый сбой записи'); END`,
+          ]
+        : [
+            sql`CREATE FUNCTION gisp_test_failure() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'тестовый сбой записи'; END $$`,
+            sql`CREATE TRIGGER gisp_test_failure BEFORE INSERT ON registry_records FOR EACH ROW WHEN (NEW.product_name = 'Сбой') EXECUTE FUNCTION gisp_test_failure()`,
+          ];
+    try {
+      for (const statement of failing) await statement.execute(own.db.kysely);
+      const rows = Array.from({ length: 12 }, (_, i) => row(String(8300 + i), '2023-01-10', '2026-01-09', null, i === 8 ? { productName: 'Сбой' } : {}));
+      const file = write('thread-failure.csv', rows);
+      const options = { asOf: '2025-01-15', pageRows: 3, writerThreadRecords: 1 };
+      await expect(own.services.registryGisp.importFile(file, options)).rejects.toThrow(/тестовый сбой записи/);
+      const failed = (await own.services.registryGisp.listImports(1, 0)).items[0];
+      expect(failed.summary).toMatchObject({ status: 'failed', error: expect.stringContaining('тестовый сбой записи') });
+      // pages of two numbers (a full page leaves its last number for the next): those before 8308's are committed
+      const written = await own.db.kysely.selectFrom('registry_records').select('number_key').where('origin', '=', 'gisp').orderBy('number_key').execute();
+      expect(written.map((r) => r.number_key)).toEqual(['8300', '8301', '8302', '8303', '8304', '8305', '8306', '8307']);
+      expect((await own.services.registryLog.verify()).problems).toEqual([]);
+      // the import's connection and the thread's are closed cleanly: others write at once, and the import completes
+      await sql`DROP TRIGGER gisp_test_failure${sql.raw(own.db.dialect === 'sqlite' ? '' : ' ON registry_records')}`.execute(own.db.kysely);
+      const again = await own.services.registryGisp.importFile(file, options);
+      expect(again.summary).toMatchObject({ status: 'finished', new: 4, unchanged: 8 });
+      expect((await own.services.registryLog.verify()).problems).toEqual([]);
+    } finally {
+      await own.close();
+    }
   });
 });
 

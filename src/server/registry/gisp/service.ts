@@ -8,16 +8,17 @@
  * 2. read the staging table back in number order, page by page; each page is one transaction: records whose
  *    source hash (of their rows' values) is unchanged are skipped, the others are inserted or updated with
  *    their periods, and every change is a decision in the tamper-evident log (`include`, `renew`, `exclude`,
- *    `import` for corrections), with a checkpoint at the end of each transaction;
+ *    `import` for corrections), with a checkpoint at the end of each transaction. What a page changes is planned
+ *    first (`writer.ts`); a large import into an SQLite file has the plans written by a thread with a
+ *    connection of its own while it plans the next page;
  * 3. count what ran out since the previous import (`expired`: no decision, time passed) and store the summary.
  *
  * Nothing is written before the whole file has been read, so a file that is not UTF-8 or has the wrong header
  * changes nothing. A failure in step 2 leaves the committed pages (each consistent) and marks the import failed;
  * importing the file again completes it.
  */
-import crypto from 'node:crypto';
+import crypto, { type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
-import type { Transaction } from 'kysely';
 import {
   CsvReader,
   GISP_HEADER_LINE,
@@ -35,12 +36,15 @@ import {
   type GispRowError,
   type GispValues,
 } from '../../../domain/registry/gisp';
-import type { Database, NewRegistryRecord, RegistryRecordRow } from '../../db/types';
+import type { NewRegistryRecord, RegistryRecordRow } from '../../db/types';
 import { parseJsonList } from '../../db/sql-helpers';
 import { AppError, conflict, invalid, notFound } from '../../http/errors';
 import { nowIso } from '../../clock';
 import { recordSnapshot, type RecordSnapshot } from '../snapshot';
-import { GispRepository, type ExportRecord, type Executor, type ImportRow, type NewPeriod, type StagedRow } from './repository';
+import { preparePayload } from '../log/service';
+import { GispRepository, type ExportRecord, type Executor, type ImportRow, type StagedRow } from './repository';
+import { writePlan, type GispLogWriter, type GispPlan, type PlannedPeriod } from './writer';
+import { GispWriterThread } from './writer-thread';
 
 export const GISP_SOURCE = 'gisp-pp719';
 export const GISP_ACTOR_NAME = 'ГИСП (открытые данные)';
@@ -48,27 +52,10 @@ export const GISP_ACTOR_NAME = 'ГИСП (открытые данные)';
 export const MAX_REJECTED_LISTED = 1000;
 /** Records in a file from which an import that mostly adds records drops and rebuilds unordered indexes. */
 export const BULK_LOAD_RECORDS = 20_000;
-/** Registry numbers of a page written at a time (the page stays one transaction). */
+/** Records in a file from which an import into an SQLite file writes on a thread of its own. */
+export const WRITER_THREAD_RECORDS = 20_000;
+/** Registry numbers of a page planned at a time (the page stays one transaction). */
 const APPLY_PART = 500;
-
-/** A decision for the tamper-evident log (the shape `services.registryLog.record` takes). */
-export interface GispLogEvent {
-  recordId: number;
-  kind: string;
-  actorId: number | null;
-  actorName: string;
-  at: string;
-  effectiveDate: string | null;
-  remarks: string | null;
-  facts: Record<string, unknown>;
-  snapshot: RecordSnapshot;
-}
-
-/** What the import needs of the registry log service. */
-export interface GispLogWriter {
-  record(trx: Transaction<Database>, events: GispLogEvent[], options?: { checkpoint?: boolean }): Promise<unknown>;
-  checkpoint(trx: Transaction<Database>): Promise<unknown>;
-}
 
 export interface GispImportSummary {
   status: 'running' | 'finished' | 'failed';
@@ -119,6 +106,8 @@ export interface GispImportOptions {
   pageRows?: number;
   /** Records from which a load that mostly adds records rebuilds unordered indexes at its end (BULK_LOAD_RECORDS). */
   bulkLoadRecords?: number;
+  /** Records from which an import into an SQLite file writes on a thread of its own (WRITER_THREAD_RECORDS). */
+  writerThreadRecords?: number;
 }
 
 interface Context {
@@ -192,6 +181,8 @@ export class GispService {
   constructor(
     private readonly repo: GispRepository,
     private readonly log: GispLogWriter,
+    /** For a writer thread: the SQLite file and the log's signing key (none: every page is written here). */
+    private readonly threadOptions: { databaseFile: string; logKey: () => KeyObject } | null = null,
   ) {}
 
   // -------------------------------------------------------------------------------------------------------
@@ -291,10 +282,15 @@ export class GispService {
       await this.repo.restoreIndexes(conn);
       const bulk = summary.records >= (options.bulkLoadRecords ?? BULK_LOAD_RECORDS) && (await this.repo.countGispRecords(conn)) * 2 < summary.records;
       const suspended = bulk && (await this.repo.suspendIndexes(conn));
+      let thread: GispWriterThread | null = null;
       try {
+        // a large import into an SQLite file is written by a thread of its own while the next page is planned
+        if (this.threadOptions && summary.records >= (options.writerThreadRecords ?? WRITER_THREAD_RECORDS))
+          thread = await GispWriterThread.start(this.threadOptions.databaseFile, this.threadOptions.logKey());
         const pageRows = options.pageRows ?? 5000;
         let after: string | null = null;
         let done = 0;
+        let writing: Promise<number> | null = null;
         for (;;) {
           const page = await this.repo.stagedPage(conn, staging!, after, pageRows);
           if (!page.length) break;
@@ -304,16 +300,27 @@ export class GispService {
             if (groups.length > 1) groups = groups.slice(0, -1);
             else groups = [await this.repo.stagedRowsOf(conn, staging!, groups[0][0].number_key)];
           }
-          await conn.transaction().execute(async (trx) => {
-            // in parts, so that the objects of one part are garbage before the next is built; one checkpoint
-            let events = 0;
-            for (let i = 0; i < groups.length; i += APPLY_PART) events += await this.applyPart(trx, groups.slice(i, i + APPLY_PART), ctx);
-            if (events) await this.log.checkpoint(trx);
-          });
+          // in parts, so that what is parsed and looked up for one part is garbage before the next is planned
+          const parts: StagedRow[][][] = [];
+          for (let i = 0; i < groups.length; i += APPLY_PART) parts.push(groups.slice(i, i + APPLY_PART));
+          if (thread) {
+            for (const part of parts) thread.write(await this.planPart(conn, part, ctx));
+            const committed = thread.commit();
+            committed.catch(() => {}); // awaited after the next page is planned; handled if planning fails first
+            if (writing) summary.events += await writing;
+            writing = committed;
+          } else
+            summary.events += await conn.transaction().execute(async (trx) => {
+              let events = 0;
+              for (const part of parts) events += await writePlan(trx, this.repo, this.log, await this.planPart(trx, part, ctx));
+              if (events) await this.log.checkpoint(trx);
+              return events;
+            });
           after = groups[groups.length - 1][0].number_key;
           done += groups.length;
           options.onProgress?.({ phase: 'apply', done, total: summary.records });
         }
+        if (writing) summary.events += await writing;
         // 3. what ran out, and what the file no longer lists
         if (summary.previousAsOf) summary.expired = await this.repo.countExpired(conn, summary.previousAsOf, asOf, maxIdBefore);
         summary.absent = await this.repo.countAbsent(conn, staging!);
@@ -323,6 +330,7 @@ export class GispService {
         summary.error = e instanceof Error ? e.message : String(e);
         throw e;
       } finally {
+        await thread?.close();
         if (suspended) await this.repo.restoreIndexes(conn);
         summary.seconds = Math.round(performance.now() - started) / 1000;
         await this.repo.finishImport(importId, { rows: summary.rows, summary: JSON.stringify(summary), finished_at: nowIso() });
@@ -344,10 +352,11 @@ export class GispService {
   }
 
   /**
-   * Part of a page of registry numbers, in the page's transaction (the caller signs a log checkpoint at its end). The source hash is taken
-   * from the staged text, so an unchanged number costs one indexed lookup and is never parsed again.
+   * What part of a page of registry numbers changes (read on `conn`: the page's transaction, or the import's
+   * connection while the writer thread writes the previous page). The source hash is taken from the staged text,
+   * so an unchanged number costs one indexed lookup and is never parsed again.
    */
-  private async applyPart(trx: Transaction<Database>, groups: StagedRow[][], ctx: Context): Promise<number> {
+  private async planPart(conn: Executor, groups: StagedRow[][], ctx: Context): Promise<GispPlan> {
     const { summary } = ctx;
     const items = groups.map((rows) => {
       // a row repeated verbatim is one period
@@ -355,7 +364,7 @@ export class GispService {
       return { key: rows[0].number_key, rows: unique, hash: sourceHash(unique), lines: rows.map((r) => r.line) };
     });
     const states = await this.repo.recordStates(
-      trx,
+      conn,
       items.map((i) => i.key),
     );
     const parse = (rows: StagedRow[]) =>
@@ -380,34 +389,23 @@ export class GispService {
       const inn = w.record ? w.record.current.inn : w.state!.organization_id === null ? w.state!.maker_inn : null;
       if (inn) inns.push(inn);
     }
-    const orgs = inns.length ? await this.repo.organizationsByInn(trx, inns) : new Map<string, number>();
+    const orgs = inns.length ? await this.repo.organizationsByInn(conn, inns) : new Map<string, number>();
     const orgOf = (inn: string | null) => (inn && orgs.get(inn)) || null;
     const linkable = work.filter((w) => !w.record && w.state!.organization_id === null && orgOf(w.state!.maker_inn) !== null);
     const changedIds = work.filter((w) => w.record && w.state).map((w) => w.state!.id);
-    const full = await this.repo.recordsById(trx, [...changedIds, ...linkable.map((w) => w.state!.id)]);
+    const full = await this.repo.recordsById(conn, [...changedIds, ...linkable.map((w) => w.state!.id)]);
 
-    const events: GispLogEvent[] = [];
-    const fresh: { columns: RecordColumns; record: GispRecord<Row>; hash: string; lines: number[] }[] = [];
-    const replaced = new Map<number, { record: GispRecord<Row>; base: GispValues }>();
-    const event = (
-      recordId: number,
-      kind: string,
-      effectiveDate: string | null,
-      snapshot: RecordSnapshot,
-      lines: number[],
-      facts: Record<string, unknown> = {},
-    ) =>
-      events.push({
-        recordId,
-        kind,
-        actorId: null,
-        actorName: GISP_ACTOR_NAME,
-        at: ctx.at,
-        effectiveDate,
-        remarks: null,
-        facts: { importId: ctx.importId, source: GISP_SOURCE, lines, ...facts },
-        snapshot,
-      });
+    const plan: GispPlan = { updates: [], replaced: [], events: [], fresh: [] };
+    // the payload is written here: the writer thread is the busier one, and a string crosses to it cheaper than objects
+    const decision = (kind: string, effectiveDate: string | null, snapshot: RecordSnapshot, lines: number[], facts: Record<string, unknown> = {}) => ({
+      kind,
+      actorId: null,
+      actorName: GISP_ACTOR_NAME,
+      at: ctx.at,
+      effectiveDate,
+      remarks: null,
+      payload: preparePayload({ importId: ctx.importId, source: GISP_SOURCE, lines, ...facts }, snapshot),
+    });
 
     for (const { record, state, hash, lines } of work) {
       if (!record) {
@@ -418,13 +416,30 @@ export class GispService {
           continue;
         }
         const old = full.get(state!.id)!;
-        await this.repo.updateRecord(trx, old.id, { organization_id: org, updated_at: ctx.at });
-        event(old.id, 'import', null, recordSnapshot({ ...old, organization_id: org }), lines, { changed: ['organization_id'] });
+        plan.updates.push({ id: old.id, values: { organization_id: org, updated_at: ctx.at } });
+        plan.events.push({
+          recordId: old.id,
+          ...decision('import', null, recordSnapshot({ ...old, organization_id: org }), lines, { changed: ['organization_id'] }),
+        });
         summary.updated++;
         continue;
       }
       if (!state) {
-        fresh.push({ columns: recordColumns(record, orgOf(record.current.inn)), record, hash, lines });
+        const columns = recordColumns(record, orgOf(record.current.inn));
+        const snapshot = recordSnapshot(columns as RecordSnapshot);
+        const events = [
+          decision('include', record.periods[0].docDate, record.endDate ? { ...snapshot, end_date: null } : snapshot, lines, {
+            number: record.number,
+            periods: record.periods.length,
+          }),
+        ];
+        if (record.endDate) events.push(decision('exclude', record.endDate, snapshot, lines));
+        plan.fresh.push({
+          record: { ...columns, source_hash: hash, created_by: null, created_at: ctx.at, updated_at: ctx.at },
+          periods: periodRows(record, columns),
+          events,
+        });
+        summary.new++;
         continue;
       }
       const old = full.get(state.id)!;
@@ -432,61 +447,28 @@ export class GispService {
       const changed = COMPARED.filter((c) => !same(old[c as keyof RegistryRecordRow], columns[c]));
       if (!changed.length) {
         // the same facts written differently (order of rows, DD.MM.YYYY, a repeated row)
-        await this.repo.setSourceHash(trx, old.id, hash);
+        plan.updates.push({ id: old.id, values: { source_hash: hash } });
         summary.unchanged++;
         continue;
       }
-      await this.repo.updateRecord(trx, old.id, { ...columns, source_hash: hash, updated_at: ctx.at });
-      replaced.set(old.id, { record, base: recordValues(columns) });
+      plan.updates.push({ id: old.id, values: { ...columns, source_hash: hash, updated_at: ctx.at } });
+      plan.replaced.push({ recordId: old.id, periods: periodRows(record, columns) });
       const after = { ...old, ...columns } as RegistryRecordRow;
       const renewed = (after.valid_from ?? '') > (old.valid_from ?? '') || laterTill(after.valid_till, old.valid_till);
       // an early end of a record in force, or of the period a renewal opened (an earlier period's end is history)
       const excluded = after.end_date !== null && (old.end_date === null || (renewed && after.end_date !== old.end_date));
       const facts = { changed };
+      const event = (...args: Parameters<typeof decision>) => plan.events.push({ recordId: old.id, ...decision(...args) });
       // the newest event's snapshot is the record as stored: the renewal is logged before the early end that follows
       if (renewed)
-        event(old.id, 'renew', after.valid_from, recordSnapshot(excluded ? { ...after, end_date: null } : after), lines, {
-          ...facts,
-          validTill: after.valid_till,
-        });
-      if (excluded) event(old.id, 'exclude', after.end_date, recordSnapshot(after), lines, facts);
-      if (!renewed && !excluded) event(old.id, 'import', null, recordSnapshot(after), lines, facts);
+        event('renew', after.valid_from, recordSnapshot(excluded ? { ...after, end_date: null } : after), lines, { ...facts, validTill: after.valid_till });
+      if (excluded) event('exclude', after.end_date, recordSnapshot(after), lines, facts);
+      if (!renewed && !excluded) event('import', null, recordSnapshot(after), lines, facts);
       if (excluded) summary.excluded++;
       else if (renewed) summary.renewed++;
       else summary.updated++;
     }
-
-    const periodsOf = new Map(replaced);
-    if (replaced.size) await this.repo.deletePeriods(trx, [...replaced.keys()]);
-    if (fresh.length) {
-      const ids = await this.repo.insertRecords(
-        trx,
-        fresh.map((f) => ({ ...f.columns, source_hash: f.hash, created_by: null, created_at: ctx.at, updated_at: ctx.at })),
-      );
-      for (const f of fresh) {
-        const id = ids.get(f.record.numberKey)!;
-        periodsOf.set(id, { record: f.record, base: recordValues(f.columns) });
-        const snapshot = recordSnapshot(f.columns as RecordSnapshot);
-        event(id, 'include', f.record.periods[0].docDate, f.record.endDate ? { ...snapshot, end_date: null } : snapshot, f.lines, {
-          number: f.record.number,
-          periods: f.record.periods.length,
-        });
-        if (f.record.endDate) event(id, 'exclude', f.record.endDate, snapshot, f.lines);
-        summary.new++;
-      }
-    }
-    if (periodsOf.size) {
-      const periods: NewPeriod[] = [];
-      for (const [recordId, { record, base }] of periodsOf)
-        for (const p of record.periods)
-          periods.push({ record_id: recordId, valid_from: p.docDate!, valid_till: p.validTill, doc_date: p.docDate, details: gispDetailsJson(p, base) });
-      await this.repo.insertPeriods(trx, periods);
-    }
-    if (events.length) {
-      await this.log.record(trx, events, { checkpoint: false });
-      summary.events += events.length;
-    }
-    return events.length;
+    return plan;
   }
 
   /**
@@ -612,6 +594,12 @@ function recordColumns(record: GispRecord<Row>, organizationId: number | null): 
     end_date: record.endDate,
     suspended: 0,
   };
+}
+
+/** The validity periods of a record, each with the details in which its row differs from the current one. */
+function periodRows(record: GispRecord<Row>, columns: RecordColumns): PlannedPeriod[] {
+  const base = recordValues(columns);
+  return record.periods.map((p) => ({ valid_from: p.docDate!, valid_till: p.validTill, doc_date: p.docDate, details: gispDetailsJson(p, base) }));
 }
 
 /** The values of a record's current row, as its columns hold them (the base its periods' details differ from). */

@@ -108,9 +108,23 @@ export function eventEntryWithPayload(row: Omit<RegistryEventRow, 'payload'>, ca
   return `${head.slice(0, -1)},"payload":${canonicalPayload},${tail.slice(1)}`;
 }
 
+/** An event's stored payload (its facts and the record snapshot) as `preparePayload` writes it. */
+export interface EventPayload {
+  text: string;
+  canonical: boolean;
+}
+
+/**
+ * A decision whose payload is already written, so that a thread that builds decisions can leave the logging to
+ * another one (the ПП 719 import's writer thread) and hand over one string instead of objects.
+ */
+export interface PreparedRegistryEvent extends Omit<NewRegistryEvent, 'facts' | 'snapshot'> {
+  payload: EventPayload;
+}
+
 /** The stored payload of an event: canonical JSON (so its entry needs no second pass), else plain JSON. */
-function payloadText(e: NewRegistryEvent): { text: string; canonical: boolean } {
-  const payload = { facts: e.facts, record: e.snapshot };
+export function preparePayload(facts: Record<string, unknown>, snapshot: RecordSnapshot): EventPayload {
+  const payload = { facts, record: snapshot };
   try {
     return { text: canonicalJson(payload), canonical: true };
   } catch {
@@ -153,13 +167,13 @@ export class RegistryLog {
    * signed checkpoint of the new tree unless `checkpoint: false` (then call `checkpoint(trx)` before commit).
    * Returns the new event ids.
    */
-  async record(trx: Transaction<Database>, events: NewRegistryEvent[], options: { checkpoint?: boolean } = {}): Promise<number[]> {
+  async record(trx: Transaction<Database>, events: (NewRegistryEvent | PreparedRegistryEvent)[], options: { checkpoint?: boolean } = {}): Promise<number[]> {
     if (!events.length) {
       if (options.checkpoint !== false) await this.checkpoint(trx);
       return [];
     }
     const frontier = await this.frontierFor(trx);
-    const payloads = events.map(payloadText);
+    const payloads = events.map((e) => ('payload' in e ? e.payload : preparePayload(e.facts, e.snapshot)));
     const rows = await this.repo.insertEvents(
       trx,
       events.map((e, i) => ({

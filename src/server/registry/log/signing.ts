@@ -10,6 +10,8 @@ import path from 'node:path';
 
 export interface LogKey {
   keyId: string;
+  /** The private key (a KeyObject can be passed to a worker thread, which signs with it). */
+  privateKey: crypto.KeyObject;
   publicKeyPem: string;
   /** Base64 Ed25519 signature of the text. */
   sign(text: string): string;
@@ -54,10 +56,15 @@ export function logKeyFromPem(pem: string, source = 'the log key'): LogKey {
     throw new Error(`${source} is not a PEM private key: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${source} must be an Ed25519 key (got ${privateKey.asymmetricKeyType ?? 'unknown'})`);
+  return logKeyFromKeyObject(privateKey);
+}
+
+export function logKeyFromKeyObject(privateKey: crypto.KeyObject): LogKey {
   const publicKey = crypto.createPublicKey(privateKey);
   return {
     keyId: keyIdOf(publicKey),
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    privateKey,
     sign: (text) => crypto.sign(null, Buffer.from(text, 'utf8'), privateKey).toString('base64'),
     verify: (text, signature) => verifySignature(publicKey, text, signature),
   };
