@@ -502,6 +502,32 @@ describe('a large import written by a thread of its own (SQLite files)', () => {
     }
   });
 
+  it('lets other writers of the database go on while it writes', async () => {
+    const own = await createTestApp();
+    try {
+      // 1,500 numbers: one page planned in three parts, each sent to the thread as it is made
+      const file = write(
+        'thread-concurrent.csv',
+        Array.from({ length: 1500 }, (_, i) => row(String(85000 + i), '2023-01-10', '2026-01-09', null)),
+      );
+      let finished = false;
+      const importing = own.services.registryGisp.importFile(file, { asOf: '2025-01-15', writerThreadRecords: 1 }).finally(() => (finished = true));
+      // writes on the server's connection between the import's steps: each waits for the database's write lock,
+      // which the thread takes only while it writes a page (a write waiting 5 s is refused)
+      let writes = 0;
+      while (!finished) {
+        await organization(own, 1000 + writes);
+        writes++;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect((await importing).summary).toMatchObject({ status: 'finished', new: 1500 });
+      expect(writes).toBeGreaterThan(3);
+      expect((await own.services.registryLog.verify()).problems).toEqual([]);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('fails the import when a page cannot be written, keeping the pages before it, and the database stays writable', async () => {
     const own = await createTestApp();
     const failing =

@@ -11,6 +11,7 @@ import { logKeyFromKeyObject } from '../log/signing';
 import { GispRepository } from './repository';
 import { writePlan } from './writer';
 import type { WriterMessage } from './writer-thread';
+import type { GispPlan } from './writer';
 
 const port = parentPort!;
 const { databaseFile, logKey } = workerData as { databaseFile: string; logKey: KeyObject };
@@ -22,39 +23,41 @@ try {
   sqliteHandle(db.kysely)!.pragma('cache_size = -131072');
   const repo = new GispRepository(db.kysely, 'sqlite');
   const log = new RegistryLog(new RegistryLogRepository(db.kysely, 'sqlite'), () => logKeyFromKeyObject(logKey));
-  const received: WriterMessage[] = [];
-  let arrived: (() => void) | null = null;
-  port.on('message', (m: WriterMessage) => {
-    received.push(m);
-    arrived?.();
-  });
-  const next = async (): Promise<WriterMessage> => {
-    while (!received.length) await new Promise<void>((resolve) => (arrived = resolve));
-    return received.shift()!;
-  };
-  class Stopped extends Error {}
-  void (async () => {
-    // one page after the other, until the import stops (or fails: then it stops too)
-    for (let first = await next(); !('stop' in first); first = await next()) {
-      try {
-        const events = await db.kysely.transaction().execute(async (trx) => {
-          let logged = 0;
-          for (let m: WriterMessage = first; !('commit' in m); m = await next()) {
-            if ('stop' in m) throw new Stopped();
-            logged += await writePlan(trx, repo, log, m.plan);
-          }
-          if (logged) await log.checkpoint(trx);
-          return logged;
-        });
-        port.postMessage({ events });
-      } catch (e) {
-        if (!(e instanceof Stopped)) port.postMessage({ error: message(e) });
-        break;
-      }
-    }
+  // a page's plans are kept until its commit and written then, so that the write lock is held only while
+  // writing (other writers of the database wait for it), not while the next plans are made
+  let page: GispPlan[] = [];
+  let pages = Promise.resolve();
+  let ended = false;
+  const end = async () => {
+    if (ended) return;
+    ended = true;
     await db.close();
     port.close();
-  })();
+  };
+  const writePage = async (plans: GispPlan[]) => {
+    if (ended) return;
+    try {
+      const events = await db.kysely.transaction().execute(async (trx) => {
+        let logged = 0;
+        for (const plan of plans) logged += await writePlan(trx, repo, log, plan);
+        if (logged) await log.checkpoint(trx);
+        return logged;
+      });
+      port.postMessage({ events });
+    } catch (e) {
+      // the import stops at its first failure: the thread ends (pages sent after it fail with it)
+      port.postMessage({ error: message(e) });
+      await end();
+    }
+  };
+  port.on('message', (m: WriterMessage) => {
+    if ('plan' in m) page.push(m.plan);
+    else if ('commit' in m) {
+      const plans = page;
+      page = [];
+      pages = pages.then(() => writePage(plans));
+    } else pages = pages.then(end);
+  });
   port.postMessage({ events: 0 });
 } catch (e) {
   port.postMessage({ error: `the import's writer thread cannot open ${databaseFile}: ${message(e)}` });

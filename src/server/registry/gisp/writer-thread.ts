@@ -2,14 +2,14 @@
  * The ПП 719 import's writer thread: plans written on a connection of its own to the same SQLite file while the
  * import's thread plans the next ones (SQLite has one writer at a time anyway; the split is between building the
  * plans and writing them). Plans are sent part by part as they are made, so that they are garbage on the
- * planning side at once; a commit ends the page's transaction. Started by `GispWriterThread.start`; the thread's
- * side is `writer-thread-main.ts`.
+ * planning side at once; at the page's commit the thread writes them in one transaction. Started by
+ * `GispWriterThread.start`; the thread's side is `writer-thread-main.ts`.
  */
 import type { KeyObject } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { GispPlan } from './writer';
 
-/** To the thread: a plan of the open page, the end of the page (commit), or the end of the import (stop: a page not committed is rolled back). */
+/** To the thread: a plan of the open page, the end of the page (commit), or the end of the import (stop: plans not committed are dropped). */
 export type WriterMessage = { plan: GispPlan } | { commit: true } | { stop: true };
 type Reply = { events: number } | { error: string };
 
@@ -39,8 +39,9 @@ export class GispWriterThread {
   static start(databaseFile: string, logKey: KeyObject): Promise<GispWriterThread> {
     const worker = new Worker(new URL('./writer-thread-boot.mjs', import.meta.url), {
       workerData: { databaseFile, logKey },
-      // a young generation as large as the reestr command gives the main thread (--max-semi-space-size=64)
-      resourceLimits: { maxYoungGenerationSizeMb: 192 },
+      // the thread's heap bounded: otherwise it grows with garbage to some 300 MB before the old generation is
+      // collected (a page of plans alive at a time is some tens of MB)
+      resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 256 },
     });
     const thread = new GispWriterThread(worker);
     return new Promise((resolve, reject) => {
@@ -49,12 +50,12 @@ export class GispWriterThread {
     });
   }
 
-  /** Adds a plan to the page being written (in a transaction the thread opens with the page's first plan). */
+  /** Adds a plan to the open page. */
   write(plan: GispPlan): void {
     if (!this.failure) this.post({ plan });
   }
 
-  /** Ends the page: writes a checkpoint and commits; resolves with the events the page logged once committed. */
+  /** Ends the page: its plans are written in one transaction with a checkpoint; resolves with the events logged once committed. */
   commit(): Promise<number> {
     if (this.failure) return Promise.reject(this.failure);
     const committed = new Promise<number>((resolve, reject) => this.waiting.push({ resolve, reject }));
@@ -68,8 +69,8 @@ export class GispWriterThread {
   }
 
   /**
-   * Waits for the pages committed so far to be written (or to fail), then ends the thread: a page begun and not
-   * committed (planning failed) is rolled back, and the thread closes its connection.
+   * Waits for the pages committed so far to be written (or to fail), then ends the thread: plans of a page not
+   * committed (planning failed) are dropped, and the thread closes its connection.
    */
   async close(): Promise<void> {
     await this.answered;
