@@ -9,8 +9,8 @@
  *    source hash (of their rows' values) is unchanged are skipped, the others are inserted or updated with
  *    their periods, and every change is a decision in the tamper-evident log (`include`, `renew`, `exclude`,
  *    `import` for corrections), with a checkpoint at the end of each transaction. What a page changes is planned
- *    first (`writer.ts`); a large import into an SQLite file has the plans written by a thread with a
- *    connection of its own while it plans the next page;
+ *    first (`writer.ts`); a load that mostly adds records into an SQLite file has the plans written by a thread
+ *    with a connection of its own while it plans the next page;
  * 3. count what ran out since the previous import (`expired`: no decision, time passed) and store the summary.
  *
  * Nothing is written before the whole file has been read, so a file that is not UTF-8 or has the wrong header
@@ -52,8 +52,6 @@ export const GISP_ACTOR_NAME = 'ГИСП (открытые данные)';
 export const MAX_REJECTED_LISTED = 1000;
 /** Records in a file from which an import that mostly adds records drops and rebuilds unordered indexes. */
 export const BULK_LOAD_RECORDS = 20_000;
-/** Records in a file from which an import into an SQLite file writes on a thread of its own. */
-export const WRITER_THREAD_RECORDS = 20_000;
 /** Registry numbers of a page planned at a time (the page stays one transaction). */
 const APPLY_PART = 500;
 
@@ -106,8 +104,11 @@ export interface GispImportOptions {
   pageRows?: number;
   /** Records from which a load that mostly adds records rebuilds unordered indexes at its end (BULK_LOAD_RECORDS). */
   bulkLoadRecords?: number;
-  /** Records from which an import into an SQLite file writes on a thread of its own (WRITER_THREAD_RECORDS). */
-  writerThreadRecords?: number;
+  /**
+   * Whether an import into an SQLite file has its pages written by a thread of its own; by default a load that
+   * mostly adds records does (the first import; a daily re-import writes little).
+   */
+  writerThread?: boolean;
 }
 
 interface Context {
@@ -284,8 +285,8 @@ export class GispService {
       const suspended = bulk && (await this.repo.suspendIndexes(conn));
       let thread: GispWriterThread | null = null;
       try {
-        // a large import into an SQLite file is written by a thread of its own while the next page is planned
-        if (this.threadOptions && summary.records >= (options.writerThreadRecords ?? WRITER_THREAD_RECORDS))
+        // a large first import into an SQLite file is written by a thread of its own while the next page is planned
+        if (this.threadOptions && (options.writerThread ?? bulk))
           thread = await GispWriterThread.start(this.threadOptions.databaseFile, this.threadOptions.logKey());
         const pageRows = options.pageRows ?? 5000;
         let after: string | null = null;
