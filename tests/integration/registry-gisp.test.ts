@@ -610,6 +610,22 @@ describe('the admin API', () => {
     expect((await t.db.kysely.selectFrom('registry_imports').select('id').execute()).length).toBe(before.length);
   });
 
+  it('takes a CSV larger than the server’s body limit for other requests, and holds other bodies to that limit', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => row(String(8700 + i), '2023-01-10', '2026-01-09', null));
+    const bytes = Buffer.from(GISP_HEADER_LINE + rows.map(gispCsvLine).join(''));
+    expect(bytes.length).toBeGreaterThan(64 * 1024); // the test server's limit for other bodies
+    const res = await upload(admin, { name: 'pp719-large.csv', bytes }, { asOf: '2025-10-15' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().summary).toMatchObject({ status: 'finished', new: 400 });
+    const json = await t.app.inject({
+      method: 'POST',
+      url: '/api/registry/imports/gisp',
+      payload: JSON.stringify({ file: 'x'.repeat(70 * 1024) }),
+      headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+    });
+    expect(json.statusCode).toBe(413);
+  });
+
   it('refuses a file over the configured size with 413', async () => {
     const config = {
       demo: false,

@@ -26,11 +26,12 @@ export async function gispRoutes(fastify: FastifyInstance, opts: { gisp: GispSer
     '/api/registry/imports/gisp',
     {
       bodyLimit: maxBytes,
-      // The large limit is for the CSV upload; any other body is held to the server's usual limit.
+      // The large limit is for the CSV upload; any other body is held to the server's usual limit. (The content
+      // type is read from the header: request.isMultipart() is set only once the body is being parsed.)
       onRequest: async (request) => {
         const length = Number(request.headers['content-length'] ?? 0);
-        if (!request.isMultipart() && length > fastify.initialConfig.bodyLimit!)
-          throw new AppError(413, 'body_too_large', String(fastify.initialConfig.bodyLimit));
+        const multipart = /^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '');
+        if (!multipart && length > fastify.initialConfig.bodyLimit!) throw new AppError(413, 'body_too_large', String(fastify.initialConfig.bodyLimit));
       },
       schema: {
         tags,
