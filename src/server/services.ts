@@ -93,7 +93,7 @@ export function createServices(
     registryGisp: new GispService(
       new GispRepository(k, db.dialect),
       registryLog,
-      // a large import into an SQLite file writes on a thread with a connection of its own
+      // a first import into an SQLite file is written by a thread with a connection of its own
       sqlite && !sqlite.memory ? { databaseFile: sqlite.name, logKey: () => registryLog.key().privateKey } : null,
     ),
     registry,

@@ -9,9 +9,8 @@ import { RegistryLogRepository } from '../log/repository';
 import { RegistryLog } from '../log/service';
 import { logKeyFromKeyObject } from '../log/signing';
 import { GispRepository } from './repository';
-import { writePlan } from './writer';
+import { writePlan, type GispPlan } from './writer';
 import type { WriterMessage } from './writer-thread';
-import type { GispPlan } from './writer';
 
 const port = parentPort!;
 const { databaseFile, logKey } = workerData as { databaseFile: string; logKey: KeyObject };
@@ -58,7 +57,7 @@ try {
       pages = pages.then(() => writePage(plans));
     } else pages = pages.then(end);
   });
-  port.postMessage({ events: 0 });
+  port.postMessage({ events: 0 }); // ready
 } catch (e) {
   port.postMessage({ error: `the import's writer thread cannot open ${databaseFile}: ${message(e)}` });
 }
