@@ -607,6 +607,12 @@ describe('the admin API', () => {
     expect(json.statusCode).toBe(415);
     const empty = await upload(admin, { name: 'empty.csv', bytes: Buffer.alloc(0) });
     expect(empty.statusCode).toBe(400);
+    // the right header, but not one row of the layout: the wrong file, not a registry that lists nothing
+    const unreadable = await upload(admin, { name: 'x.csv', bytes: Buffer.from(`${GISP_COLUMNS.join(',')}\r\n"${'x'.repeat(100_000)}"\r\n1,2,3\r\n`) });
+    expect(unreadable.statusCode).toBe(400);
+    expect(unreadable.json().message).toBe(
+      "Invalid request: none of the file's 2 rows can be read, so nothing was imported (line 2: 1 column instead of 27; line 3: 3 columns instead of 27)",
+    );
     expect((await t.db.kysely.selectFrom('registry_imports').select('id').execute()).length).toBe(before.length);
   });
 

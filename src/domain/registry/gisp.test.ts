@@ -219,6 +219,11 @@ describe('parseGispRow', () => {
     ['no Docdate', (f: string[]) => f.map((v, i) => (i === 7 ? '-' : v)), /Docdate is empty/],
     ['a bad boolean', (f: string[]) => f.map((v, i) => (i === 19 ? 'Возможно' : v)), /Isai: "Возможно" is not Да or Нет/],
     ['a bad score', (f: string[]) => f.map((v, i) => (i === 15 ? 'много' : v)), /Score: "много" is not a number/],
+    [
+      'a huge cell by its start only',
+      (f: string[]) => f.map((v, i) => (i === 7 ? '2024-' + '9'.repeat(100_000) : v)),
+      /^Docdate: "2024-9{35}…" \(100005 characters\) is not a date/,
+    ],
     ['a fractional level', (f: string[]) => f.map((v, i) => (i === 20 ? '1.5' : v)), /ElectronicProductLevel/],
   ])('reports %s with the line number', (_name, change, message) => {
     const fields = (readAll(SAMPLE)[0] as { fields: string[] }).fields;

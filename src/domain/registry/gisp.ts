@@ -323,9 +323,15 @@ export function parseTnved(raw: string): string[] {
     .filter((c) => c !== '' && c !== '-');
 }
 
+/** A cell's text as a row error quotes it: its start only when long (a broken file can have megabytes in one cell). */
+const quoted = (raw: string) => {
+  const v = raw.trim();
+  return `"${v.length > 40 ? `${v.slice(0, 40)}…" (${v.length} characters)` : `${v}"`}`;
+};
+
 function cell<T>(fields: string[], column: number, parse: (raw: string) => T | undefined, what: string): T {
   const v = parse(fields[column]);
-  if (v === undefined) throw new CellError(`${GISP_COLUMNS[column]}: "${fields[column].trim()}" is not ${what}`);
+  if (v === undefined) throw new CellError(`${GISP_COLUMNS[column]}: ${quoted(fields[column])} is not ${what}`);
   return v;
 }
 
@@ -335,7 +341,8 @@ const bool = (f: string[], c: number) => cell(f, c, parseGispBoolean, 'Да or �
 
 /** The typed values of one data row, or why the row cannot be imported. */
 export function parseGispRow(fields: string[], line: number): GispRow | GispRowError {
-  if (fields.length !== GISP_COLUMNS.length) return { line, message: `${fields.length} columns instead of ${GISP_COLUMNS.length}` };
+  if (fields.length !== GISP_COLUMNS.length)
+    return { line, message: `${fields.length} column${fields.length === 1 ? '' : 's'} instead of ${GISP_COLUMNS.length}` };
   try {
     const level = decimal(fields, 20);
     if (level !== null && !Number.isInteger(level)) throw new CellError(`ElectronicProductLevel: "${fields[20].trim()}" is not a whole number`);

@@ -259,6 +259,10 @@ export class GispService {
         options.onProgress?.({ phase: 'read', done: bytesRead, total });
       }
       if (!header) throw invalid('the file is empty: no header row');
+      if (summary.rows > 0 && summary.rejectedRows === summary.rows) {
+        const reasons = summary.rejected.slice(0, 3).map((r) => `line ${r.line}: ${r.message}`);
+        throw invalid(`none of the file's ${summary.rows} rows can be read, so nothing was imported (${reasons.join('; ')})`);
+      }
       await flush();
       summary.records = await this.repo.finishStaging(conn, staging!);
       const sha256 = hash.digest('hex');
