@@ -295,11 +295,6 @@ export class GispRepository {
     await trx.updateTable('registry_records').set(values).where('id', '=', id).execute();
   }
 
-  async setSourceHash(trx: Executor, id: number, hash: string): Promise<void> {
-    if (this.raw) return this.updateRecord(trx, id, { source_hash: hash });
-    await trx.updateTable('registry_records').set({ source_hash: hash }).where('id', '=', id).execute();
-  }
-
   async deletePeriods(trx: Executor, recordIds: number[]): Promise<void> {
     if (this.raw) {
       const remove = this.prepared('DELETE FROM registry_periods WHERE record_id = ?');

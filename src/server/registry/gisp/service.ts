@@ -401,7 +401,7 @@ export class GispService {
     const full = await this.repo.recordsById(conn, [...changedIds, ...linkable.map((w) => w.state!.id)]);
 
     const plan: GispPlan = { updates: [], replaced: [], events: [], fresh: [] };
-    // the payload is written here: the writer thread is the busier one, and a string crosses to it cheaper than objects
+    // the payload is written here, so that one string crosses to a writer thread instead of the facts and snapshot
     const decision = (kind: string, effectiveDate: string | null, snapshot: RecordSnapshot, lines: number[], facts: Record<string, unknown> = {}) => ({
       kind,
       actorId: null,
