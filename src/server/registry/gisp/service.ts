@@ -43,7 +43,7 @@ import { nowIso } from '../../clock';
 import { recordSnapshot, type RecordSnapshot } from '../snapshot';
 import { preparePayload } from '../log/service';
 import { GispRepository, type ExportRecord, type Executor, type ImportRow, type StagedRow } from './repository';
-import { writePlan, type GispLogWriter, type GispPlan, type PlannedPeriod } from './writer';
+import { writePage, type GispLogWriter, type GispPlan, type PlannedPeriod } from './writer';
 import { GispWriterThread } from './writer-thread';
 
 export const GISP_SOURCE = 'gisp-pp719';
@@ -314,13 +314,7 @@ export class GispService {
             committed.catch(() => {}); // awaited after the next page is planned; handled if planning fails first
             if (writing) summary.events += await writing;
             writing = committed;
-          } else
-            summary.events += await conn.transaction().execute(async (trx) => {
-              let events = 0;
-              for (const part of parts) events += await writePlan(trx, this.repo, this.log, await this.planPart(trx, part, ctx));
-              if (events) await this.log.checkpoint(trx);
-              return events;
-            });
+          } else summary.events += await conn.transaction().execute((trx) => writePage(trx, this.repo, this.log, this.plans(trx, parts, ctx)));
           after = groups[groups.length - 1][0].number_key;
           done += groups.length;
           options.onProgress?.({ phase: 'apply', done, total: summary.records });
@@ -354,6 +348,11 @@ export class GispService {
     } finally {
       if (staging) await this.repo.dropStaging(conn, staging);
     }
+  }
+
+  /** The plans of a page's parts, each made when the previous one has been written (in the page's transaction). */
+  private async *plans(trx: Executor, parts: StagedRow[][][], ctx: Context): AsyncGenerator<GispPlan> {
+    for (const part of parts) yield await this.planPart(trx, part, ctx);
   }
 
   /**

@@ -9,7 +9,7 @@ import { RegistryLogRepository } from '../log/repository';
 import { RegistryLog } from '../log/service';
 import { logKeyFromKeyObject } from '../log/signing';
 import { GispRepository } from './repository';
-import { writePlan, type GispPlan } from './writer';
+import { writePage, type GispPlan } from './writer';
 import type { WriterMessage } from './writer-thread';
 
 const port = parentPort!;
@@ -33,15 +33,10 @@ try {
     await db.close();
     port.close();
   };
-  const writePage = async (plans: GispPlan[]) => {
+  const commitPage = async (plans: GispPlan[]) => {
     if (ended) return;
     try {
-      const events = await db.kysely.transaction().execute(async (trx) => {
-        let logged = 0;
-        for (const plan of plans) logged += await writePlan(trx, repo, log, plan);
-        if (logged) await log.checkpoint(trx);
-        return logged;
-      });
+      const events = await db.kysely.transaction().execute((trx) => writePage(trx, repo, log, plans));
       port.postMessage({ events });
     } catch (e) {
       // the import stops at its first failure: the thread ends (pages sent after it fail with it)
@@ -54,7 +49,7 @@ try {
     else if ('commit' in m) {
       const plans = page;
       page = [];
-      pages = pages.then(() => writePage(plans));
+      pages = pages.then(() => commitPage(plans));
     } else pages = pages.then(end);
   });
   port.postMessage({ events: 0 }); // ready

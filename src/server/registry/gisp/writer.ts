@@ -30,8 +30,8 @@ export interface GispPlan {
   fresh: { record: NewRegistryRecord; periods: PlannedPeriod[]; events: Omit<PreparedRegistryEvent, 'recordId'>[] }[];
 }
 
-/** Writes one plan in the caller's transaction (the caller signs a checkpoint before commit); returns the events logged. */
-export async function writePlan(trx: Transaction<Database>, repo: GispRepository, log: GispLogWriter, plan: GispPlan): Promise<number> {
+/** Writes one plan in the caller's transaction; returns the events logged. */
+async function writePlan(trx: Transaction<Database>, repo: GispRepository, log: GispLogWriter, plan: GispPlan): Promise<number> {
   for (const u of plan.updates) await repo.updateRecord(trx, u.id, u.values);
   if (plan.replaced.length)
     await repo.deletePeriods(
@@ -55,4 +55,20 @@ export async function writePlan(trx: Transaction<Database>, repo: GispRepository
   if (periods.length) await repo.insertPeriods(trx, periods);
   if (events.length) await log.record(trx, events, { checkpoint: false });
   return events.length;
+}
+
+/**
+ * Writes a page's plans in the caller's transaction, as they come (planned in the same transaction, or received
+ * by the writer thread), and signs a checkpoint when anything was logged; returns the events logged.
+ */
+export async function writePage(
+  trx: Transaction<Database>,
+  repo: GispRepository,
+  log: GispLogWriter,
+  plans: Iterable<GispPlan> | AsyncIterable<GispPlan>,
+): Promise<number> {
+  let logged = 0;
+  for await (const plan of plans) logged += await writePlan(trx, repo, log, plan);
+  if (logged) await log.checkpoint(trx);
+  return logged;
 }
