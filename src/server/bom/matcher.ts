@@ -5,7 +5,7 @@
 import { canonicalText, designationKey, parseDesignation } from '../../domain/designation';
 import { designationReadings, familyNotes, foreignPartKeys, TIER_SCORE, type ForeignPartKeys, type Note, type Tier } from '../../domain/matching';
 import { rankCandidates, type Candidate } from '../../domain/bom/analysis';
-import type { ProductHitRow, SearchRepository } from '../search/repository';
+import type { ProductKeyRow, SearchRepository } from '../search/repository';
 
 type AnalogRow = Awaited<ReturnType<SearchRepository['analogsByForeignKeys']>>[number];
 import { makerRef } from '../db/refs';
@@ -159,7 +159,7 @@ export async function matchQueries(repo: SearchRepository, queries: (string | nu
       return suffix ? [{ code: 'suffix_stripped', params: { suffix } }] : [];
     });
     if (plan.foreign.family) linked(familyIndex.get(plan.foreign.family), 'family', (r) => familyNotes(plan.foreign, keysOf(r.part_number)));
-    const self = (rows: ProductHitRow[] | undefined, tier: Tier, notes: (r: ProductHitRow) => Note[] = () => []) => {
+    const self = (rows: ProductKeyRow[] | undefined, tier: Tier, notes: (r: ProductKeyRow) => Note[] = () => []) => {
       for (const r of rows ?? []) {
         const d = detailById.get(r.id);
         if (!d) continue;

@@ -6,7 +6,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { Database } from '../db/types';
 import type { DialectName } from '../db/client';
 import type { ParamFilter } from '../../domain/parametric';
-import { CATEGORY_COLUMNS, MAKER_COLUMNS, type CategoryColumns, type MakerColumns } from '../db/refs';
+import { CATEGORY_COLUMNS, MAKER_COLUMNS, type MakerColumns } from '../db/refs';
 import type { RegistryState } from '../db/types';
 import type { RegistryStanding, StoredRecord } from '../../domain/matching-registry';
 import { statusCondition } from '../registry/repository';
@@ -42,7 +42,8 @@ type ProductEb = ExpressionBuilder<Database & { p: Database['product_types']; o:
 type ProductKeyColumn = 'p.designation' | 'p.designation_key' | 'p.designation_latin_key' | 'p.designation_base_key' | 'p.designation_family_key';
 type ForeignKeyColumn = 'f.part_number' | 'f.part_number_key' | 'f.base_key' | 'f.family_key';
 
-export interface ProductHitRow {
+/** A product type's keys: what the matching tiers read. */
+export interface ProductKeyRow {
   id: number;
   designation: string;
   designation_key: string;
@@ -51,16 +52,27 @@ export interface ProductHitRow {
   designation_family_key: string | null;
 }
 
+/** A product type found by a search tier: its keys and what the facets count. */
+export interface ProductHitRow extends ProductKeyRow {
+  packages: string | null;
+  quality_level: string | null;
+  organization_id: number | null;
+  category_id: number | null;
+}
+
+/** A foreign part found by a search tier, with what a result shows of it. */
 export interface ForeignHitRow {
   id: number;
   part_number: string;
   part_number_key: string;
   base_key: string | null;
   family_key: string | null;
+  manufacturer: string | null;
+  description: string | null;
 }
 
-/** A domestic analog of a shown foreign part, with its product type's maker and category. */
-export type AnalogRow = {
+/** A domestic analog of a shown foreign part, with its product type's maker and category ids. */
+export interface AnalogRow {
   id: number;
   foreign_part_id: number;
   type: 'full' | 'functional' | 'partial';
@@ -69,8 +81,9 @@ export type AnalogRow = {
   designation: string;
   designation_latin: string;
   designation_key: string;
-} & MakerColumns &
-  CategoryColumns;
+  organization_id: number | null;
+  category_id: number | null;
+}
 
 /** What differs between SQLite and PostgreSQL. */
 interface SearchDialect {
@@ -118,10 +131,11 @@ const postgresDialect: SearchDialect = {
 const pgMatchesStems = (stems: string[]) =>
   sql<SqlBool>`to_tsvector('simple', coalesce(p.search_stems, '')) @@ to_tsquery('simple', ${stems.map((s) => `'${s.replace(/'/g, "''")}'`).join(' & ')})`;
 
+/** Whether any filter narrows the product types. */
+const hasFilters = (f: ProductFilters) => Boolean(f.categoryIds || f.country || f.maker || f.qualityLevel || f.package || f.params?.length || f.registryStatus);
+
 /** Key columns many product types share (a base designation, a family). */
 const SHARED_KEYS = new Set<ProductKeyColumn>(['p.designation_base_key', 'p.designation_family_key']);
-/** The order of ORDER BY on a text key: binary in SQLite, and keys are ASCII or Cyrillic upper case in both databases. */
-const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The key and its two halves, each of three characters or more. */
 function typoFragments(key: string): string[] {
@@ -141,11 +155,13 @@ export class SearchRepository {
     this.dialect = dialectName === 'postgres' ? postgresDialect : sqliteDialect;
   }
 
+  /**
+   * Ids of the product types that pass the filters. The tiers select ids alone, read from the index that orders
+   * them when no filter needs the row; the rows of all tiers' ids are read once (`productHitRows`), as the tiers
+   * find mostly the same product types.
+   */
   private products(filters: ProductFilters) {
-    let q = this.db
-      .selectFrom('product_types as p')
-      .leftJoin('organizations as o', 'o.id', 'p.organization_id')
-      .select(['p.id', 'p.designation', 'p.designation_key', 'p.designation_latin_key', 'p.designation_base_key', 'p.designation_family_key']);
+    let q = this.db.selectFrom('product_types as p').leftJoin('organizations as o', 'o.id', 'p.organization_id').select('p.id');
     if (filters.categoryIds) q = q.where('p.category_id', 'in', filters.categoryIds.length ? filters.categoryIds : [-1]);
     if (filters.country) q = q.where('o.country', '=', filters.country);
     if (filters.maker) q = q.where('p.organization_id', '=', filters.maker);
@@ -177,77 +193,115 @@ export class SearchRepository {
     return eb.exists(sql`(SELECT 1 FROM product_parameters pp WHERE pp.product_type_id = p.id AND ${PARAM_NAME_KEY} = ${f.nameKey}${unit} AND ${compare})`);
   }
 
-  async productsWhere(column: ProductKeyColumn, values: string[], filters: ProductFilters, limit: number): Promise<ProductHitRow[]> {
-    if (!values.length) return [];
-    const query = (keys: string[]) => this.products(filters).where(column, 'in', keys).orderBy('p.designation_key').orderBy('p.id').limit(limit).execute();
-    if (values.length === 1 || !SHARED_KEYS.has(column)) return query(values);
-    // thousands of product types may share a base or family key: one key at a time reads the first `limit` of
-    // each in index order (…_order indexes), where IN over several keys would sort every member of each
-    const lists = await Promise.all(values.map((v) => query([v])));
-    return lists
-      .flat()
-      .sort((a, b) => compareKeys(a.designation_key, b.designation_key) || a.id - b.id)
-      .slice(0, limit);
+  /** The rows of product types found by the tiers. */
+  productHitRows(ids: number[]): Promise<ProductHitRow[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom('product_types')
+      .select([
+        'id',
+        'designation',
+        'designation_key',
+        'designation_latin_key',
+        'designation_base_key',
+        'designation_family_key',
+        'packages',
+        'quality_level',
+        'organization_id',
+        'category_id',
+      ])
+      .where('id', 'in', ids)
+      .execute();
   }
 
-  productsWithPrefix(prefix: string, filters: ProductFilters, limit: number): Promise<ProductHitRow[]> {
-    const matches = this.products(filters).where((eb) =>
-      eb.or([this.dialect.startsWith('p.designation_key', prefix), this.dialect.startsWith('p.designation_latin_key', prefix)]),
-    );
-    if (this.dialectName === 'postgres')
-      // PostgreSQL would serve ORDER BY … LIMIT by walking the whole designation_key index and filtering every row
-      // (seconds at 1M); the matches of the two "C"-collated prefix ranges first, then their order
-      return this.db
-        .with(
-          (cte) => cte('m').materialized(),
-          () => matches,
-        )
-        .selectFrom('m')
-        .selectAll()
-        .orderBy('m.designation_key')
-        .orderBy('m.id')
+  /**
+   * Product types whose `column` is one of `values`, the first `limit` in index order: by the column itself (hundreds
+   * of makers may list one designation: sorting them by another column would read them all), by designation key
+   * within a shared base or family key — one key at a time, as thousands of product types may share one (IN over
+   * several keys would sort every member of each).
+   */
+  async productIdsWhere(column: ProductKeyColumn, values: string[], filters: ProductFilters, limit: number): Promise<number[]> {
+    if (!values.length) return [];
+    const shared = SHARED_KEYS.has(column);
+    const query = (keys: string[]) =>
+      this.products(filters)
+        .where(column, 'in', keys)
+        .orderBy(shared ? 'p.designation_key' : column)
+        .orderBy('p.id')
         .limit(limit)
         .execute();
-    return matches.orderBy('p.designation_key').orderBy('p.id').limit(limit).execute();
+    const lists = await Promise.all(shared ? values.map((v) => query([v])) : [query(values)]);
+    return lists.flat().map((r) => r.id);
+  }
+
+  /**
+   * Product types whose designation key or Latin key starts with one of the prefixes: the first `limit` of each
+   * range in the order of its own index (one range at a time, so each is read in order and stops at `limit`; an OR
+   * of the ranges would read and sort every match, thousands for a short prefix).
+   */
+  async productIdsWithPrefix(prefixes: string[], filters: ProductFilters, limit: number): Promise<number[]> {
+    const range = (column: 'p.designation_key' | 'p.designation_latin_key', prefix: string) =>
+      this.products(filters).where(this.dialect.startsWith(column, prefix)).orderBy(this.dialect.binaryOrder(column)).orderBy('p.id').limit(limit).execute();
+    const lists = await Promise.all(prefixes.flatMap((prefix) => [range('p.designation_key', prefix), range('p.designation_latin_key', prefix)]));
+    return lists.flat().map((r) => r.id);
   }
 
   /**
    * Candidates for a typo: products whose key contains the query key, its first half or its second half (a single
    * typo leaves one half intact). The caller re-scores them by trigram similarity.
    */
-  async productsSimilar(key: string, filters: ProductFilters, candidates: number): Promise<ProductHitRow[]> {
+  async productIdsSimilar(key: string, filters: ProductFilters, candidates: number): Promise<number[]> {
     const lists = await Promise.all(typoFragments(key).map((f) => this.dialect.substringCandidates(this.db, 'product', f, candidates)));
     const ids = [...new Set(lists.flat())];
-    if (!ids.length) return [];
-    return this.products(filters).where('p.id', 'in', ids).execute();
+    if (!ids.length || !hasFilters(filters)) return ids;
+    return (await this.products(filters).where('p.id', 'in', ids).execute()).map((r) => r.id);
   }
 
-  productsWithStems(stems: string[], filters: ProductFilters, limit: number): Promise<ProductHitRow[]> {
-    if (!stems.length) return Promise.resolve([]);
-    if (this.dialectName === 'sqlite')
-      // driven by the full-text index in rowid order: the first `limit` matches that pass the filters, without
-      // collecting every match first (a common word matches a tenth of the catalogue)
-      return this.products(filters)
-        .innerJoin(sql<{ rowid: number }>`product_types_fts`.as('fts'), (join) => join.onRef('fts.rowid', '=', 'p.id'))
-        .where(sql<SqlBool>`fts.product_types_fts MATCH ${stems.map(ftsPhrase).join(' AND ')}`)
-        .orderBy('fts.rowid')
-        .limit(limit)
-        .execute();
-    return this.products(filters).where(pgMatchesStems(stems)).orderBy('p.id').limit(limit).execute();
+  async productIdsWithStems(stems: string[], filters: ProductFilters, limit: number): Promise<number[]> {
+    if (!stems.length) return [];
+    const rows =
+      this.dialectName === 'sqlite'
+        ? // driven by the full-text index in rowid order: the first `limit` matches that pass the filters, without
+          // collecting every match first (a common word matches a tenth of the catalogue)
+          await this.products(filters)
+            .innerJoin(sql<{ rowid: number }>`product_types_fts`.as('fts'), (join) => join.onRef('fts.rowid', '=', 'p.id'))
+            .where(sql<SqlBool>`fts.product_types_fts MATCH ${stems.map(ftsPhrase).join(' AND ')}`)
+            .orderBy('fts.rowid')
+            .limit(limit)
+            .execute()
+        : await this.products(filters).where(pgMatchesStems(stems)).orderBy('p.id').limit(limit).execute();
+    return rows.map((r) => r.id);
   }
 
-  /** Products that satisfy the filters alone (parametric or facet browsing without a text query). */
-  productsFiltered(filters: ProductFilters, limit: number): Promise<ProductHitRow[]> {
-    return this.products(filters).orderBy('p.id').limit(limit).execute();
+  /** Products that satisfy the filters alone (parametric or facet browsing without a text query), lowest id first. */
+  async productsFiltered(filters: ProductFilters, limit: number): Promise<ProductHitRow[]> {
+    const ids = (await this.products(filters).orderBy('p.id').limit(limit).execute()).map((r) => r.id);
+    const byId = new Map((await this.productHitRows(ids)).map((r) => [r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  private foreign() {
-    return this.db.selectFrom('foreign_parts as f').select(['f.id', 'f.part_number', 'f.part_number_key', 'f.base_key', 'f.family_key']);
+  /** The rows of foreign parts found by the tiers. */
+  foreignHitRows(ids: number[]): Promise<ForeignHitRow[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom('foreign_parts')
+      .select(['id', 'part_number', 'part_number_key', 'base_key', 'family_key', 'manufacturer', 'description'])
+      .where('id', 'in', ids)
+      .execute();
   }
 
-  foreignWhere(column: ForeignKeyColumn, values: string[], limit: number): Promise<ForeignHitRow[]> {
-    if (!values.length) return Promise.resolve([]);
-    return this.foreign().where(column, 'in', values).orderBy('f.part_number_key').orderBy('f.id').limit(limit).execute();
+  /** Foreign parts whose `column` is one of `values`, the first `limit` by key (an index range without a row read). */
+  async foreignIdsWhere(column: ForeignKeyColumn, values: string[], limit: number): Promise<number[]> {
+    if (!values.length) return [];
+    const rows = await this.db
+      .selectFrom('foreign_parts as f')
+      .select('f.id')
+      .where(column, 'in', values)
+      .orderBy('f.part_number_key')
+      .orderBy('f.id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   /**
@@ -303,10 +357,10 @@ export class SearchRepository {
     column: 'designation_key' | 'designation_latin_key' | 'designation_base_key' | 'designation_family_key',
     values: string[],
     perKey: number,
-  ): Promise<ProductHitRow[]> {
+  ): Promise<ProductKeyRow[]> {
     if (!values.length) return [];
     const col = sql.ref(column);
-    const rows = await sql<ProductHitRow>`
+    const rows = await sql<ProductKeyRow>`
       SELECT id, designation, designation_key, designation_latin_key, designation_base_key, designation_family_key FROM (
         SELECT p.*, ROW_NUMBER() OVER (PARTITION BY ${col} ORDER BY designation, id) AS rn
         FROM product_types p WHERE ${col} IN (${sql.join(values)})
@@ -314,31 +368,26 @@ export class SearchRepository {
     return rows.rows;
   }
 
-  foreignWithPrefix(prefix: string, limit: number): Promise<ForeignHitRow[]> {
-    return this.foreign()
+  async foreignIdsWithPrefix(prefix: string, limit: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('foreign_parts as f')
+      .select('f.id')
       .where(this.dialect.startsWith('f.part_number_key', prefix))
       .orderBy(this.dialect.binaryOrder('f.part_number_key'))
       .orderBy('f.id')
       .limit(limit)
       .execute();
+    return rows.map((r) => r.id);
   }
 
-  async foreignSimilar(key: string, candidates: number): Promise<ForeignHitRow[]> {
+  async foreignIdsSimilar(key: string, candidates: number): Promise<number[]> {
     const lists = await Promise.all(typoFragments(key).map((f) => this.dialect.substringCandidates(this.db, 'foreign', f, candidates)));
-    const ids = [...new Set(lists.flat())];
-    if (!ids.length) return [];
-    return this.foreign().where('f.id', 'in', ids).execute();
-  }
-
-  /** Foreign parts by id with their manufacturer and description. */
-  foreignDetails(ids: number[]) {
-    if (!ids.length) return Promise.resolve([]);
-    return this.db.selectFrom('foreign_parts').select(['id', 'part_number', 'manufacturer', 'description']).where('id', 'in', ids).execute();
+    return [...new Set(lists.flat())];
   }
 
   /**
    * The best `perPart` domestic analogs of each foreign part (full before functional before partial, verified
-   * first, then the oldest link), with the product type's maker and category, and how many links each part has.
+   * first, then the oldest link), with the product type's maker and category ids, and how many links each part has.
    * Links are read from analog_links_foreign_rank alone (it holds the product type): after an index-only count,
    * the parts with at most `perPart` links in one statement, the few with more one LIMITed range each (some
    * parts have thousands); then only the product types shown. (One statement of a LIMITed sub-select per part,
@@ -362,7 +411,11 @@ export class SearchRepository {
       ])
     ).flat();
     if (!best.length) return { analogs: [], counts };
-    const products = await this.productDetails([...new Set(best.map((l) => l.product_type_id))]);
+    const products = await this.db
+      .selectFrom('product_types')
+      .select(['id', 'designation', 'designation_latin', 'designation_key', 'organization_id', 'category_id'])
+      .where('id', 'in', [...new Set(best.map((l) => l.product_type_id))])
+      .execute();
     const productById = new Map(products.map((p) => [p.id, p]));
     const analogs: AnalogRow[] = [];
     for (const link of best) {
@@ -398,27 +451,16 @@ export class SearchRepository {
       .execute();
   }
 
-  /** Facet source rows: category, maker, country, packages and quality of the given product types. */
-  facetRows(ids: number[]) {
+  /** Makers (organizations) by id: what facets and analogs name. */
+  makers(ids: number[]) {
     if (!ids.length) return Promise.resolve([]);
-    return this.db
-      .selectFrom('product_types as p')
-      .leftJoin('organizations as o', 'o.id', 'p.organization_id')
-      .leftJoin('categories as c', 'c.id', 'p.category_id')
-      .select([
-        'p.id',
-        'p.packages',
-        'p.quality_level',
-        'o.id as maker_id',
-        'o.name as maker_name',
-        'o.country',
-        'c.code',
-        'c.name_ru',
-        'c.name_be',
-        'c.name_en',
-      ])
-      .where('p.id', 'in', ids)
-      .execute();
+    return this.db.selectFrom('organizations').select(['id', 'name', 'country']).where('id', 'in', ids).execute();
+  }
+
+  /** Categories by id: what facets and analogs name. */
+  categoriesById(ids: number[]) {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db.selectFrom('categories').select(['id', 'code', 'name_ru', 'name_be', 'name_en']).where('id', 'in', ids).execute();
   }
 
   /**

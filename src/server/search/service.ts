@@ -24,7 +24,6 @@ import { bestStanding, NOT_IN_REGISTRY, REGISTRY_STANDINGS, type RegistryRef, ty
 import type { CategoriesRepository } from '../categories/repository';
 import type { ProductTypesRepository } from '../product-types/repository';
 import { parseJsonList } from '../db/sql-helpers';
-import { categoryRef, makerRef } from '../db/refs';
 import type { ForeignHitRow, ProductFilters, ProductHitRow, SearchRepository } from './repository';
 
 export interface SearchInput {
@@ -60,11 +59,20 @@ export const ANALOGS_PER_PART = 10;
 const ANALOG_ORDER = { full: 0, functional: 1, partial: 2 } as const;
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
- * The exact tier: what was typed as stored has the typed key, so its rows are among the normalised tier's, unless
- * that tier was cut at TIER_LIMIT (then asked for by `query`).
+ * Ids of the exact tier: what was typed as stored has the typed key, so its rows are among the normalised tier's
+ * (picked out once the rows are read: null here), unless that tier was cut at TIER_LIMIT (then asked for by `query`).
  */
-const exactAmong = <R>(normalised: R[], typedAsStored: (r: R) => boolean, query: () => Promise<R[]>): Promise<R[]> =>
-  normalised.length < TIER_LIMIT ? Promise.resolve(normalised.filter(typedAsStored)) : query();
+const exactIds = (normalised: number[], query: () => Promise<number[]>): Promise<number[] | null> =>
+  normalised.length < TIER_LIMIT ? Promise.resolve(null) : query();
+
+/** The rows of `ids` that were read (a row deleted meanwhile is left out), in the order of the ids. */
+const rowsOf = <R extends { id: number }>(byId: Map<number, R>, ids: number[]) => ids.flatMap((id) => byId.get(id) ?? []);
+
+/** Reads the rows of every tier's ids at once: the tiers find mostly the same rows. */
+async function readRows<R extends { id: number }>(lists: number[][], read: (ids: number[]) => Promise<R[]>): Promise<Map<number, R>> {
+  const rows = await read([...new Set(lists.flat())]);
+  return new Map(rows.map((r) => [r.id, r]));
+}
 
 class HitSet<R extends { id: number }> {
   readonly hits = new Map<number, Hit<R>>();
@@ -148,23 +156,27 @@ export class SearchService {
       rankedProducts = rankedProducts.filter((h) => standings.get(h.row.id)!.status === input.registryStatus);
     }
     const shownProducts = rankedProducts.slice(0, limit);
-    const [summaries, facetRows] = await Promise.all([
-      this.productTypes.summaries(shownProducts.map((h) => h.row.id)),
-      this.repo.facetRows(rankedProducts.slice(0, input.facets === false ? limit : FACET_LIMIT).map((h) => h.row.id)),
-    ]);
-    const packagesById = new Map(facetRows.map((r) => [r.id, parseJsonList(r.packages)]));
-    const summaryById = new Map(summaries.map((s) => [s.id, s]));
-    const parameterNote: Note[] = params.map((p) => ({ code: 'parameter_match', params: { name: p.name } }));
-
+    const facetHits = rankedProducts.slice(0, input.facets === false ? limit : FACET_LIMIT).map((h) => h.row);
     const rankedForeign = foreign.ranked();
     const shownForeign = rankedForeign.slice(0, limit);
     const foreignIds = shownForeign.map((h) => h.row.id);
-    const [foreignDetails, { analogs, counts: analogCounts }] = await Promise.all([
-      this.repo.foreignDetails(foreignIds),
+    const [summaries, { analogs, counts: analogCounts }] = await Promise.all([
+      this.productTypes.summaries(shownProducts.map((h) => h.row.id)),
       this.repo.analogsOf(foreignIds, ANALOGS_PER_PART),
     ]);
-    const detailById = new Map(foreignDetails.map((d) => [d.id, d]));
-    await standingsOf([...facetRows.map((r) => r.id), ...analogs.map((a) => a.product_id)]);
+    // makers and categories named by the facets and the analogs, each read once
+    const named = [...facetHits, ...analogs];
+    const [makerRows, categoryRows] = await Promise.all([
+      this.repo.makers(unique(named.map((r) => r.organization_id))),
+      this.repo.categoriesById(unique(named.map((r) => r.category_id))),
+    ]);
+    const makers = new Map(makerRows.map((m) => [m.id, m]));
+    const categories = new Map(categoryRows.map((c) => [c.id, { id: c.id, code: c.code, nameRu: c.name_ru, nameBe: c.name_be, nameEn: c.name_en }]));
+    const makerOf = (r: { organization_id: number | null }) => (r.organization_id === null ? null : (makers.get(r.organization_id) ?? null));
+    const categoryOf = (r: { category_id: number | null }) => (r.category_id === null ? null : (categories.get(r.category_id) ?? null));
+    const summaryById = new Map(summaries.map((s) => [s.id, s]));
+    const parameterNote: Note[] = params.map((p) => ({ code: 'parameter_match', params: { name: p.name } }));
+    await standingsOf([...facetHits.map((r) => r.id), ...analogs.map((a) => a.product_id)]);
     const registryOf = (id: number) => standings.get(id) ?? NOT_IN_REGISTRY;
 
     return {
@@ -175,7 +187,7 @@ export class SearchService {
           .filter((h) => summaryById.has(h.row.id))
           .map((h) => ({
             ...summaryById.get(h.row.id)!,
-            packages: packagesById.get(h.row.id) ?? [],
+            packages: parseJsonList(h.row.packages),
             registry: registryOf(h.row.id),
             tier: h.tier,
             score: round(h.score),
@@ -185,12 +197,11 @@ export class SearchService {
       foreignParts: {
         total: foreign.size,
         items: shownForeign.map((h) => {
-          const d = detailById.get(h.row.id);
           return {
             id: h.row.id,
             partNumber: h.row.part_number,
-            manufacturer: d?.manufacturer ?? null,
-            description: d?.description ?? null,
+            manufacturer: h.row.manufacturer,
+            description: h.row.description,
             tier: h.tier,
             score: round(h.score),
             notes: h.notes,
@@ -209,8 +220,8 @@ export class SearchService {
                   id: a.product_id,
                   designation: a.designation,
                   designationLatin: a.designation_latin,
-                  maker: makerRef(a),
-                  category: categoryRef(a),
+                  maker: makerOf(a),
+                  category: categoryOf(a),
                   registry: registryOf(a.product_id),
                 },
               })),
@@ -218,7 +229,7 @@ export class SearchService {
         }),
       },
       organizations: { total: organizations.length, items: organizations.slice(0, limit) },
-      facets: { ...facets(facetRows), registryStatus: registryFacet(facetRows.map((r) => registryOf(r.id).status)) },
+      facets: { ...facets(facetHits, makerOf, categoryOf), registryStatus: registryFacet(facetHits.map((r) => registryOf(r.id).status)) },
       tookMs: round(performance.now() - started),
     };
   }
@@ -250,19 +261,18 @@ export class SearchService {
     const queryPrefix = /^\p{L}*/u.exec(canonicalText(q))![0];
     const prefixKeys = keys.filter((k) => k.length >= 2);
 
-    const [normalised, latin, base, family, prefix] = await Promise.all([
-      this.repo.productsWhere('p.designation_key', keys, filters, TIER_LIMIT),
-      this.repo.productsWhere('p.designation_latin_key', unique([typedLatinKey, ...keys]), filters, TIER_LIMIT),
-      this.repo.productsWhere('p.designation_base_key', bases, filters, TIER_LIMIT),
-      this.repo.productsWhere('p.designation_family_key', families, filters, TIER_LIMIT),
-      Promise.all(prefixKeys.map((k) => this.repo.productsWithPrefix(k, filters, TIER_LIMIT))).then((lists) => lists.flat()),
+    const [normalised, latin, base, family, prefix, fulltext] = await Promise.all([
+      this.repo.productIdsWhere('p.designation_key', keys, filters, TIER_LIMIT),
+      this.repo.productIdsWhere('p.designation_latin_key', unique([typedLatinKey, ...keys]), filters, TIER_LIMIT),
+      this.repo.productIdsWhere('p.designation_base_key', bases, filters, TIER_LIMIT),
+      this.repo.productIdsWhere('p.designation_family_key', families, filters, TIER_LIMIT),
+      this.repo.productIdsWithPrefix(prefixKeys, filters, TIER_LIMIT),
+      looksLikeWords(q) ? this.repo.productIdsWithStems(stems(q), filters, TIER_LIMIT) : Promise.resolve([]),
     ]);
-    const exact = await exactAmong(
-      normalised,
-      (r) => r.designation === q,
-      () => this.repo.productsWhere('p.designation', [q], filters, TIER_LIMIT),
-    );
-    hits.add(exact, 'exact', byKey);
+    const exact = await exactIds(normalised, () => this.repo.productIdsWhere('p.designation', [q], filters, TIER_LIMIT));
+    const byId = await readRows([normalised, latin, base, family, prefix, fulltext, exact ?? []], (ids) => this.repo.productHitRows(ids));
+    const rows = (ids: number[]) => rowsOf(byId, ids);
+    hits.add(exact ? rows(exact) : rows(normalised).filter((r) => r.designation === q), 'exact', byKey);
     // a reading of Latin letters by their look (B → В) is a weaker guess than the official Latin form (B → Б)
     const viaNotes: Record<ReadingVia, Note[]> = {
       typed: lookalike ? [{ code: 'lookalike_letters', params: {} }] : [],
@@ -270,20 +280,17 @@ export class SearchService {
       lookalike_form: [{ code: 'lookalike_letters', params: {} }],
     };
     hits.add(
-      normalised,
+      rows(normalised),
       'normalised',
       byKey,
       (r) => viaNotes[viaOf.get(r.designation_key) ?? 'typed'],
       (r) => TIER_SCORE.normalised - (viaOf.get(r.designation_key) === 'lookalike_form' ? 0.01 : 0),
     );
-    hits.add(latin, 'normalised', byKey, () => [{ code: 'latin_form', params: {} }]);
-    hits.add(base, 'base', byKey, (r) => [{ code: 'suffix_stripped', params: { suffix: suffixOf(r.designation_key, r.designation_base_key) } }]);
-    hits.add(family, 'family', byKey, (r) => [{ code: 'variant', params: { query: queryPrefix, found: parseDesignation(r.designation)?.prefix ?? '' } }]);
-    hits.add(prefix, 'prefix', byKey);
-
-    if (looksLikeWords(q)) {
-      hits.add(await this.repo.productsWithStems(stems(q), filters, TIER_LIMIT), 'fulltext', byKey, () => [{ code: 'text_match', params: {} }]);
-    }
+    hits.add(rows(latin), 'normalised', byKey, () => [{ code: 'latin_form', params: {} }]);
+    hits.add(rows(base), 'base', byKey, (r) => [{ code: 'suffix_stripped', params: { suffix: suffixOf(r.designation_key, r.designation_base_key) } }]);
+    hits.add(rows(family), 'family', byKey, (r) => [{ code: 'variant', params: { query: queryPrefix, found: parseDesignation(r.designation)?.prefix ?? '' } }]);
+    hits.add(rows(prefix), 'prefix', byKey);
+    hits.add(rows(fulltext), 'fulltext', byKey, () => [{ code: 'text_match', params: {} }]);
     return hits;
   }
 
@@ -293,25 +300,23 @@ export class SearchService {
     if (!keys.key) return hits;
     const byKey = (r: ForeignHitRow) => r.part_number_key;
     const [normalised, base, family, prefix] = await Promise.all([
-      this.repo.foreignWhere('f.part_number_key', [keys.key], TIER_LIMIT),
-      this.repo.foreignWhere('f.base_key', [keys.base], TIER_LIMIT),
-      keys.family ? this.repo.foreignWhere('f.family_key', [keys.family], TIER_LIMIT) : Promise.resolve([]),
-      keys.key.length >= 2 ? this.repo.foreignWithPrefix(keys.key, TIER_LIMIT) : Promise.resolve([]),
+      this.repo.foreignIdsWhere('f.part_number_key', [keys.key], TIER_LIMIT),
+      this.repo.foreignIdsWhere('f.base_key', [keys.base], TIER_LIMIT),
+      keys.family ? this.repo.foreignIdsWhere('f.family_key', [keys.family], TIER_LIMIT) : Promise.resolve([]),
+      keys.key.length >= 2 ? this.repo.foreignIdsWithPrefix(keys.key, TIER_LIMIT) : Promise.resolve([]),
     ]);
-    const exact = await exactAmong(
-      normalised,
-      (r) => r.part_number === q,
-      () => this.repo.foreignWhere('f.part_number', [q], TIER_LIMIT),
-    );
-    hits.add(exact, 'exact', byKey);
-    hits.add(normalised, 'normalised', byKey);
-    hits.add(base, 'base', byKey, (r) => {
+    const exact = await exactIds(normalised, () => this.repo.foreignIdsWhere('f.part_number', [q], TIER_LIMIT));
+    const byId = await readRows([normalised, base, family, prefix, exact ?? []], (ids) => this.repo.foreignHitRows(ids));
+    const rows = (ids: number[]) => rowsOf(byId, ids);
+    hits.add(exact ? rows(exact) : rows(normalised).filter((r) => r.part_number === q), 'exact', byKey);
+    hits.add(rows(normalised), 'normalised', byKey);
+    hits.add(rows(base), 'base', byKey, (r) => {
       const found = foreignPartKeys(r.part_number);
       const suffix = found.suffix || keys.suffix;
       return suffix ? [{ code: 'suffix_stripped', params: { suffix } }] : [];
     });
-    hits.add(family, 'family', byKey, (r) => familyNotes(keys, foreignPartKeys(r.part_number)));
-    hits.add(prefix, 'prefix', byKey);
+    hits.add(rows(family), 'family', byKey, (r) => familyNotes(keys, foreignPartKeys(r.part_number)));
+    hits.add(rows(prefix), 'prefix', byKey);
     return hits;
   }
 
@@ -322,26 +327,32 @@ export class SearchService {
     const foreignKey = foreignPartKeys(q).key;
     await Promise.all([
       products && productKey.length >= 3
-        ? this.repo.productsSimilar(productKey, filters, FUZZY_CANDIDATES).then((rows) =>
-            addSimilar(
-              products,
-              rows,
-              productKey,
-              (r) => [r.designation_key, r.designation_latin_key],
-              (r) => r.designation,
-            ),
-          )
+        ? this.repo
+            .productIdsSimilar(productKey, filters, FUZZY_CANDIDATES)
+            .then((ids) => this.repo.productHitRows(ids))
+            .then((rows) =>
+              addSimilar(
+                products,
+                rows,
+                productKey,
+                (r) => [r.designation_key, r.designation_latin_key],
+                (r) => r.designation,
+              ),
+            )
         : null,
       foreign && foreignKey.length >= 3
-        ? this.repo.foreignSimilar(foreignKey, FUZZY_CANDIDATES).then((rows) =>
-            addSimilar(
-              foreign,
-              rows,
-              foreignKey,
-              (r) => [r.part_number_key],
-              (r) => r.part_number_key,
-            ),
-          )
+        ? this.repo
+            .foreignIdsSimilar(foreignKey, FUZZY_CANDIDATES)
+            .then((ids) => this.repo.foreignHitRows(ids))
+            .then((rows) =>
+              addSimilar(
+                foreign,
+                rows,
+                foreignKey,
+                (r) => [r.part_number_key],
+                (r) => r.part_number_key,
+              ),
+            )
         : null,
     ]);
   }
@@ -377,18 +388,26 @@ function addSimilar<R extends { id: number }>(hits: HitSet<R>, rows: R[], key: s
   );
 }
 
-function facets(rows: Awaited<ReturnType<SearchRepository['facetRows']>>) {
+/** Counts of category, country, maker, package and quality level over the best product-type hits. */
+function facets(
+  rows: ProductHitRow[],
+  makerOf: (r: ProductHitRow) => { id: number; name: string; country: string } | null,
+  categoryOf: (r: ProductHitRow) => { code: string; nameRu: string; nameBe: string; nameEn: string } | null,
+) {
   const count = <K>(values: (K | null | undefined)[]) => {
     const m = new Map<K, number>();
     for (const v of values) if (v !== null && v !== undefined && v !== '') m.set(v, (m.get(v) ?? 0) + 1);
     return [...m.entries()].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])));
   };
-  const categoryNames = new Map(rows.filter((r) => r.code).map((r) => [r.code!, { nameRu: r.name_ru!, nameBe: r.name_be!, nameEn: r.name_en! }]));
-  const makerNames = new Map(rows.filter((r) => r.maker_id !== null).map((r) => [r.maker_id!, r.maker_name!]));
+  const categoryByCode = new Map(rows.map((r) => categoryOf(r)).flatMap((c) => (c ? [[c.code, c] as const] : [])));
+  const makerById = new Map(rows.map((r) => makerOf(r)).flatMap((m) => (m ? [[m.id, m] as const] : [])));
   return {
-    category: count(rows.map((r) => r.code)).map(([value, n]) => ({ value, ...categoryNames.get(value)!, count: n })),
-    country: count(rows.map((r) => r.country)).map(([value, n]) => ({ value, count: n })),
-    maker: count(rows.map((r) => r.maker_id)).map(([value, n]) => ({ value, label: makerNames.get(value)!, count: n })),
+    category: count(rows.map((r) => categoryOf(r)?.code)).map(([value, n]) => {
+      const { nameRu, nameBe, nameEn } = categoryByCode.get(value)!;
+      return { value, nameRu, nameBe, nameEn, count: n };
+    }),
+    country: count(rows.map((r) => makerOf(r)?.country)).map(([value, n]) => ({ value, count: n })),
+    maker: count(rows.map((r) => makerOf(r)?.id)).map(([value, n]) => ({ value, label: makerById.get(value)!.name, count: n })),
     package: count(rows.flatMap((r) => parseJsonList(r.packages))).map(([value, n]) => ({ value, count: n })),
     qualityLevel: count(rows.map((r) => r.quality_level)).map(([value, n]) => ({ value, count: n })),
   };
