@@ -1,6 +1,7 @@
 /** /api/search and /api/search/suggest on the demo dataset plus a few products with parameters. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, createTestApp, signIn, type Client, type TestApp } from '../support/app';
+import { foreignPartColumns } from '../../src/server/search/columns';
 
 let t: TestApp;
 let admin: Client;
@@ -105,6 +106,24 @@ describe('part numbers as engineers type them', () => {
   it('tolerates a typo with a fuzzy candidate', async () => {
     const r = await q('KP1533LA33');
     expect(r.productTypes.items.some((h) => h.designation === 'КР1533ЛА3' && ['fuzzy', 'prefix'].includes(h.tier))).toBe(true);
+  });
+});
+
+describe('typo candidates among many that share half of the key', () => {
+  it('finds a part whose number holds the whole typed key when each half is in more numbers than a candidate list takes', async () => {
+    const now = new Date().toISOString();
+    const parts = [
+      // listed first (lower ids): 2 × 120 numbers with one half of the typed key each
+      ...Array.from({ length: 120 }, (_, i) => `QWERTY${i}AA`),
+      ...Array.from({ length: 120 }, (_, i) => `BB${i}ZXCVBN`),
+      'XQWERTYZXCVBNQ',
+    ];
+    await t.db.kysely
+      .insertInto('foreign_parts')
+      .values(parts.map((p) => ({ ...foreignPartColumns(p, null), created_at: now, updated_at: now })))
+      .execute();
+    const r = await q('QWERTYZXCVBN');
+    expect(r.foreignParts.items[0]).toMatchObject({ partNumber: 'XQWERTYZXCVBNQ', tier: 'fuzzy' });
   });
 });
 
