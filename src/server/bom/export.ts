@@ -2,7 +2,7 @@
  * BOM analysis exports: XLSX with a summary sheet and a lines sheet that keeps the original columns and adds
  * the verdict, and CSV of the lines. Cells that a spreadsheet would run as formulas are neutralised.
  */
-import ExcelJS from 'exceljs';
+import { excel } from '../excel';
 import { stringify } from 'csv-stringify/sync';
 import type { BomSummary, Candidate } from '../../domain/bom/analysis';
 import { neutraliseFormula } from '../../domain/spreadsheet';
@@ -78,7 +78,7 @@ function summaryRows(name: string, s: BomSummary): (string | number)[][] {
 }
 
 export async function bomXlsx(analysis: BomAnalysisView): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   workbook.creator = 'reestr';
   const summary = workbook.addWorksheet('Summary');
   for (const row of summaryRows(analysis.name, analysis.summary)) summary.addRow(row.map((c) => (typeof c === 'string' ? neutraliseFormula(c) : c)));

@@ -4,7 +4,8 @@
  * directory says: a lying directory would otherwise let a small file inflate without limit).
  */
 import zlib from 'node:zlib';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../excel';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -76,7 +77,7 @@ export interface SheetTable {
  * header), else the first. Throws an Error with a readable message.
  */
 export async function readXlsx(buffer: Buffer, options: { sheet?: string; maxRows: number; accept?: (rows: string[][]) => boolean }): Promise<SheetTable> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+import { excel } from '../excel';
 import { EXPORT_COLUMNS, type ExportColumn } from '../../domain/catalogue-rows';
 import { parseJsonList } from '../db/sql-helpers';
 import type { Db } from '../db/client';
@@ -49,7 +49,7 @@ async function write(out: Writable, chunk: string) {
 export async function exportCatalogue(db: Db, format: ExportFormat, file: string, onProgress?: (n: number) => void): Promise<number> {
   let count = 0;
   if (format === 'xlsx') {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+    const workbook = new (await excel()).stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
     const sheet = workbook.addWorksheet('catalogue');
     sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c, key: c, width: c === 'source' ? 60 : 18 }));
     for await (const row of rows(db)) {

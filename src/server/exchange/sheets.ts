@@ -3,7 +3,7 @@
  * ExcelJS). Text cells that a spreadsheet would run as formulas (= + - @) are neutralised; numbers stay numbers.
  */
 import type { FastifyReply } from 'fastify';
-import ExcelJS from 'exceljs';
+import { excel } from '../excel';
 import { stringify } from 'csv-stringify/sync';
 import { neutraliseFormula } from '../../domain/spreadsheet';
 
@@ -27,7 +27,7 @@ export function sheetsCsv(sheets: Sheet[]): Buffer {
 }
 
 export async function sheetsXlsx(sheets: Sheet[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   workbook.creator = 'reestr';
   for (const s of sheets) {
     const sheet = workbook.addWorksheet(s.name.slice(0, 31));
