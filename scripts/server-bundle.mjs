@@ -9,7 +9,6 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = path.join(ROOT, 'dist', 'server');
 const ENTRIES = { cli: 'src/cli.ts', 'writer-thread-main': 'src/server/registry/gisp/writer-thread-main.ts' };
 
 function newestMtime(dir) {
@@ -21,18 +20,22 @@ function newestMtime(dir) {
   return newest;
 }
 
-/** The bundle's entry (a file URL), built first when missing or older than src/; null when it cannot be built. */
-export async function serverBundle() {
-  const entry = path.join(OUT, 'cli.mjs');
-  if (fs.existsSync(entry) && fs.statSync(entry).mtimeMs >= newestMtime(path.join(ROOT, 'src'))) return pathToFileURL(entry).href;
+/**
+ * The bundle's entry (a file URL), built first when missing or older than src/; null when it cannot be built.
+ * `root`: the checkout (another one in the tests).
+ */
+export async function serverBundle(root = ROOT) {
+  const out = path.join(root, 'dist', 'server');
+  const entry = path.join(out, 'cli.mjs');
+  if (fs.existsSync(entry) && fs.statSync(entry).mtimeMs >= newestMtime(path.join(root, 'src'))) return pathToFileURL(entry).href;
   try {
     const { build } = await import('esbuild');
     // built apart and moved in file by file (the entry last): another process may be starting from the bundle
-    fs.mkdirSync(OUT, { recursive: true });
-    const staging = fs.mkdtempSync(path.join(OUT, '.build-'));
+    fs.mkdirSync(out, { recursive: true });
+    const staging = fs.mkdtempSync(path.join(out, '.build-'));
     try {
       await build({
-        entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(ROOT, file)])),
+        entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(root, file)])),
         outdir: staging,
         outExtension: { '.js': '.mjs' },
         bundle: true,
@@ -46,7 +49,7 @@ export async function serverBundle() {
       // the name the writer thread is started by (src/server/registry/gisp/writer-thread-boot.mjs in src/)
       fs.writeFileSync(path.join(staging, 'writer-thread-boot.mjs'), "await import('./writer-thread-main.mjs');\n");
       const files = fs.readdirSync(staging).sort((a, b) => (a === 'cli.mjs') - (b === 'cli.mjs'));
-      for (const file of files) fs.renameSync(path.join(staging, file), path.join(OUT, file));
+      for (const file of files) fs.renameSync(path.join(staging, file), path.join(out, file));
     } finally {
       fs.rmSync(staging, { recursive: true, force: true });
     }
