@@ -132,7 +132,8 @@ const pgMatchesStems = (stems: string[]) =>
   sql<SqlBool>`to_tsvector('simple', coalesce(p.search_stems, '')) @@ to_tsquery('simple', ${stems.map((s) => `'${s.replace(/'/g, "''")}'`).join(' & ')})`;
 
 /** Whether any filter narrows the product types. */
-const hasFilters = (f: ProductFilters) => Boolean(f.categoryIds || f.country || f.maker || f.qualityLevel || f.package || f.params?.length || f.registryStatus);
+export const hasFilters = (f: ProductFilters) =>
+  Boolean(f.categoryIds || f.country || f.maker || f.qualityLevel || f.package || f.params?.length || f.registryStatus);
 
 /** Key columns many product types share (a base designation, a family). */
 const SHARED_KEYS = new Set<ProductKeyColumn>(['p.designation_base_key', 'p.designation_family_key']);

@@ -24,7 +24,7 @@ import { bestStanding, NOT_IN_REGISTRY, REGISTRY_STANDINGS, type RegistryRef, ty
 import type { CategoriesRepository } from '../categories/repository';
 import type { ProductTypesRepository } from '../product-types/repository';
 import { parseJsonList } from '../db/sql-helpers';
-import type { ForeignHitRow, ProductFilters, ProductHitRow, SearchRepository } from './repository';
+import { hasFilters, type ForeignHitRow, type ProductFilters, type ProductHitRow, type SearchRepository } from './repository';
 
 export interface SearchInput {
   q?: string;
@@ -238,16 +238,7 @@ export class SearchService {
     const hits = new HitSet<ProductHitRow>();
     const byKey = (r: ProductHitRow) => r.designation;
     if (!q) {
-      if (
-        filters.params?.length ||
-        filters.categoryIds ||
-        filters.country ||
-        filters.maker ||
-        filters.package ||
-        filters.qualityLevel ||
-        filters.registryStatus
-      )
-        hits.add(await this.repo.productsFiltered(filters, FACET_LIMIT), 'parametric', byKey);
+      if (hasFilters(filters)) hits.add(await this.repo.productsFiltered(filters, FACET_LIMIT), 'parametric', byKey);
       return hits;
     }
     const readings = designationReadings(q);
