@@ -468,6 +468,23 @@ describe('2. must not match: foreign part numbers', () => {
   });
 });
 
+describe('2. must not match: a domestic designation against foreign parts', () => {
+  // Soviet series numbers written without the К/КР prefix share digits with standard linear types
+  it.each<[string, string]>([
+    ['555ЛА3', 'NE555P'], // a NAND gate of the 555 series (LS TTL), not a timer
+    ['555ТМ2', 'NE555'],
+    ['556РТ9', 'NE556N'], // a PROM, not a dual timer (look-alike letters only: read as 556PT9)
+    ['140УД7', 'UA741CN'],
+  ])('%j vs %j: not found', (query, stored) => {
+    expect(tierOf(query, stored, 'foreign')).toBeNull();
+  });
+
+  it('is its own base, of no family, with nothing stripped', () => {
+    expect(foreignPartKeys('555ЛА3')).toEqual({ key: '555ЛA3', base: '555ЛA3', family: null, suffix: '', logic: null });
+    expect(foreignPartKeys('556РТ9')).toMatchObject({ key: '556PT9', base: '556PT9', family: null });
+  });
+});
+
 describe('2. must not match: domestic designations', () => {
   it.each<[string, string, KeyTier | null]>([
     ['К155ЛА3', 'К155ЛА4', 'fuzzy'], // 4×2И-НЕ vs 3×3И-НЕ

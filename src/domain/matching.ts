@@ -112,7 +112,8 @@ const SPECIAL_BASES: { pattern: RegExp; base: (m: RegExpExecArray) => string }[]
  */
 const LINEAR_VENDORS = ['LM', 'UA', 'MC', 'KA', 'NJM', 'JRC', 'AN', 'NE', 'SE', 'SA', 'RC', 'TL', 'AZ', 'L'];
 const LINEAR_TYPES = ['7[89][LM]?\\d{2}', '317', '337', '723', '741', '747', '555', '556', '358', '324', '393', '339', '311', '386', '431', '4558'];
-const LINEAR_PATTERN = new RegExp(`^(?:${LINEAR_VENDORS.join('|')})?(${LINEAR_TYPES.join('|')})(?![\\d.])`);
+/** The whole base is a standard linear type, with or without a vendor prefix (556PT9 is not an NE556). */
+const LINEAR_PATTERN = new RegExp(`^(?:${LINEAR_VENDORS.join('|')})?(${LINEAR_TYPES.join('|')})$`);
 
 export interface ForeignPartKeys {
   /** Normalised key (upper case, separators dropped, look-alike Cyrillic folded). */
@@ -165,6 +166,9 @@ const markNumberBreaks = (partNumber: string) => partNumber.normalize('NFKC').re
 
 export function foreignPartKeys(partNumber: string): ForeignPartKeys {
   const key = partNumberKey(partNumber);
+  // a Cyrillic letter left after the look-alikes are folded (Л, И, Д …) is in no foreign part number: 555ЛА3 is a
+  // domestic designation, not an NE555 with a suffix, so nothing is stripped and it has no family
+  if (/\p{Script=Cyrillic}/u.test(key)) return { key, base: key, family: null, suffix: '', logic: null };
   const clean = stripPackaging(key);
   const logic = LOGIC_PATTERN.exec(clean);
   if (logic) {

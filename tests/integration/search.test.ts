@@ -103,6 +103,12 @@ describe('part numbers as engineers type them', () => {
     expect(r.foreignParts.items.find((h) => h.partNumber === '74HC00')?.tier ?? 'fuzzy').toBe('fuzzy');
   });
 
+  it('does not take a Soviet series number written without its prefix for a foreign linear type', async () => {
+    // 555ЛА3 is a NAND gate of the 555 (LS TTL) series; NE555 is a timer, found for its own number
+    expect((await q('555ЛА3')).foreignParts.items.map((h) => h.partNumber)).not.toContain('NE555');
+    expect((await q('NE555P')).foreignParts.items.find((h) => h.partNumber === 'NE555')?.tier).toBe('base');
+  });
+
   it('tolerates a typo with a fuzzy candidate', async () => {
     const r = await q('KP1533LA33');
     expect(r.productTypes.items.some((h) => h.designation === 'КР1533ЛА3' && ['fuzzy', 'prefix'].includes(h.tier))).toBe(true);

@@ -7,7 +7,7 @@ import { designations } from '../../domain/product-type';
 import { designationColumns, foreignPartColumns, stemsColumn } from './columns';
 
 /** Raise when the key or stemming rules in src/domain change, so that stored keys are recomputed. */
-export const SEARCH_KEYS_VERSION = '1';
+export const SEARCH_KEYS_VERSION = '2';
 const BATCH = 1000;
 
 export async function reindexSearch(db: Db, options: { all?: boolean; onProgress?: (n: number) => void } = {}) {
