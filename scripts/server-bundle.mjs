@@ -1,7 +1,8 @@
 /**
  * The server and command line as one ES module built by esbuild from src/ (npm packages stay external), in
  * dist/server/: Node loads it in about a second less than compiling some 150 TypeScript modules one by one
- * through tsx at every start. Rebuilt, in a fraction of a second, when a file under src/ is newer than the bundle.
+ * through tsx at every start. Rebuilt, in a fraction of a second, when a file under src/ (src/web aside) is newer
+ * than the bundle.
  * The import's writer thread has an entry of its own next to it (a worker thread loads its code by file).
  */
 import fs from 'node:fs';
@@ -11,11 +12,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRIES = { cli: 'src/cli.ts', 'writer-thread-main': 'src/server/registry/gisp/writer-thread-main.ts' };
 
-function newestMtime(dir) {
+/**
+ * The newest modification time of the files under `dir`, leaving out the directories in `skip` (also what
+ * src/server/web-build.ts judges the web app's build by).
+ */
+export function newestMtime(dir, skip = []) {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+    if (entry.isDirectory()) {
+      if (!skip.includes(full)) newest = Math.max(newest, newestMtime(full, skip));
+    } else newest = Math.max(newest, fs.statSync(full).mtimeMs);
   }
   return newest;
 }
@@ -27,7 +34,9 @@ function newestMtime(dir) {
 export async function serverBundle(root = ROOT) {
   const out = path.join(root, 'dist', 'server');
   const entry = path.join(out, 'cli.mjs');
-  if (fs.existsSync(entry) && fs.statSync(entry).mtimeMs >= newestMtime(path.join(root, 'src'))) return pathToFileURL(entry).href;
+  // the server imports nothing from src/web (the web app, which ensureWebBuild builds)
+  const sources = newestMtime(path.join(root, 'src'), [path.join(root, 'src', 'web')]);
+  if (fs.existsSync(entry) && fs.statSync(entry).mtimeMs >= sources) return pathToFileURL(entry).href;
   try {
     const { build } = await import('esbuild');
     // built apart and moved in file by file (the entry last): another process may be starting from the bundle

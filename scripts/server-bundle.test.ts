@@ -58,6 +58,13 @@ describe('server bundle', () => {
     await serverBundle(root);
     expect(fs.statSync(fileURLToPath(entry)).mtimeMs).toBe(built);
 
+    // the web app is not part of the server: an edit there leaves the bundle as it is
+    fs.mkdirSync(path.join(root, 'src/web'));
+    fs.writeFileSync(path.join(root, 'src/web/main.tsx'), 'export {};');
+    later(path.join(root, 'src/web/main.tsx'));
+    await serverBundle(root);
+    expect(fs.statSync(fileURLToPath(entry)).mtimeMs).toBe(built);
+
     fs.writeFileSync(path.join(root, 'src/greeting.ts'), `export const greeting: string = 'second';`);
     later(path.join(root, 'src/greeting.ts'));
     expect(await serverBundle(root)).toBe(entry);

@@ -1,15 +1,7 @@
 /** Builds the web app with Vite when the build is missing or older than its sources. */
 import fs from 'node:fs';
 import path from 'node:path';
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
+import { newestMtime } from '../../scripts/server-bundle.mjs';
 
 export async function ensureWebBuild(webRoot: string): Promise<void> {
   const sources = path.resolve('src', 'web');
