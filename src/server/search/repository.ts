@@ -245,10 +245,10 @@ export class SearchRepository {
    * Candidates for a typo: products whose key contains the query key, its first half or its second half (a single
    * typo leaves one half intact). The caller re-scores them by trigram similarity.
    */
-  async productIdsSimilar(key: string, filters: ProductFilters, candidates: number): Promise<number[]> {
+  async productsSimilar(key: string, filters: ProductFilters, candidates: number): Promise<ProductHitRow[]> {
     const ids = await this.typoCandidates('product', key, candidates);
-    if (!ids.length || !hasFilters(filters)) return ids;
-    return (await this.products(filters).where('p.id', 'in', ids).execute()).map((r) => r.id);
+    const passing = ids.length && hasFilters(filters) ? (await this.products(filters).where('p.id', 'in', ids).execute()).map((r) => r.id) : ids;
+    return this.productHitRows(passing);
   }
 
   async productIdsWithStems(stems: string[], filters: ProductFilters, limit: number): Promise<number[]> {
@@ -374,8 +374,8 @@ export class SearchRepository {
     return rows.map((r) => r.id);
   }
 
-  foreignIdsSimilar(key: string, candidates: number): Promise<number[]> {
-    return this.typoCandidates('foreign', key, candidates);
+  async foreignSimilar(key: string, candidates: number): Promise<ForeignHitRow[]> {
+    return this.foreignHitRows(await this.typoCandidates('foreign', key, candidates));
   }
 
   /**

@@ -59,11 +59,11 @@ export const ANALOGS_PER_PART = 10;
 const ANALOG_ORDER = { full: 0, functional: 1, partial: 2 } as const;
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
- * Ids of the exact tier: what was typed as stored has the typed key, so its rows are among the normalised tier's
- * (picked out once the rows are read: null here), unless that tier was cut at TIER_LIMIT (then asked for by `query`).
+ * Ids among which the exact tier's rows are: what was typed as stored has the typed key, so it is among the normalised
+ * tier's rows, unless that tier was cut at TIER_LIMIT (then asked for by `query`).
  */
-const exactIds = (normalised: number[], query: () => Promise<number[]>): Promise<number[] | null> =>
-  normalised.length < TIER_LIMIT ? Promise.resolve(null) : query();
+const exactCandidates = (normalised: number[], query: () => Promise<number[]>): Promise<number[]> =>
+  normalised.length < TIER_LIMIT ? Promise.resolve(normalised) : query();
 
 /** The rows of `ids` that were read (a row deleted meanwhile is left out), in the order of the ids. */
 const rowsOf = <R extends { id: number }>(byId: Map<number, R>, ids: number[]) => ids.flatMap((id) => byId.get(id) ?? []);
@@ -260,10 +260,14 @@ export class SearchService {
       this.repo.productIdsWithPrefix(prefixKeys, filters, TIER_LIMIT),
       looksLikeWords(q) ? this.repo.productIdsWithStems(stems(q), filters, TIER_LIMIT) : Promise.resolve([]),
     ]);
-    const exact = await exactIds(normalised, () => this.repo.productIdsWhere('p.designation', [q], filters, TIER_LIMIT));
-    const byId = await readRows([normalised, latin, base, family, prefix, fulltext, exact ?? []], (ids) => this.repo.productHitRows(ids));
+    const exact = await exactCandidates(normalised, () => this.repo.productIdsWhere('p.designation', [q], filters, TIER_LIMIT));
+    const byId = await readRows([normalised, latin, base, family, prefix, fulltext, exact], (ids) => this.repo.productHitRows(ids));
     const rows = (ids: number[]) => rowsOf(byId, ids);
-    hits.add(exact ? rows(exact) : rows(normalised).filter((r) => r.designation === q), 'exact', byKey);
+    hits.add(
+      rows(exact).filter((r) => r.designation === q),
+      'exact',
+      byKey,
+    );
     // a reading of Latin letters by their look (B → В) is a weaker guess than the official Latin form (B → Б)
     const viaNotes: Record<ReadingVia, Note[]> = {
       typed: lookalike ? [{ code: 'lookalike_letters', params: {} }] : [],
@@ -296,10 +300,14 @@ export class SearchService {
       keys.family ? this.repo.foreignIdsWhere('f.family_key', [keys.family], TIER_LIMIT) : Promise.resolve([]),
       keys.key.length >= 2 ? this.repo.foreignIdsWithPrefix(keys.key, TIER_LIMIT) : Promise.resolve([]),
     ]);
-    const exact = await exactIds(normalised, () => this.repo.foreignIdsWhere('f.part_number', [q], TIER_LIMIT));
-    const byId = await readRows([normalised, base, family, prefix, exact ?? []], (ids) => this.repo.foreignHitRows(ids));
+    const exact = await exactCandidates(normalised, () => this.repo.foreignIdsWhere('f.part_number', [q], TIER_LIMIT));
+    const byId = await readRows([normalised, base, family, prefix, exact], (ids) => this.repo.foreignHitRows(ids));
     const rows = (ids: number[]) => rowsOf(byId, ids);
-    hits.add(exact ? rows(exact) : rows(normalised).filter((r) => r.part_number === q), 'exact', byKey);
+    hits.add(
+      rows(exact).filter((r) => r.part_number === q),
+      'exact',
+      byKey,
+    );
     hits.add(rows(normalised), 'normalised', byKey);
     hits.add(rows(base), 'base', byKey, (r) => {
       const found = foreignPartKeys(r.part_number);
@@ -318,32 +326,26 @@ export class SearchService {
     const foreignKey = foreignPartKeys(q).key;
     await Promise.all([
       products && productKey.length >= 3
-        ? this.repo
-            .productIdsSimilar(productKey, filters, FUZZY_CANDIDATES)
-            .then((ids) => this.repo.productHitRows(ids))
-            .then((rows) =>
-              addSimilar(
-                products,
-                rows,
-                productKey,
-                (r) => [r.designation_key, r.designation_latin_key],
-                (r) => r.designation,
-              ),
-            )
+        ? this.repo.productsSimilar(productKey, filters, FUZZY_CANDIDATES).then((rows) =>
+            addSimilar(
+              products,
+              rows,
+              productKey,
+              (r) => [r.designation_key, r.designation_latin_key],
+              (r) => r.designation,
+            ),
+          )
         : null,
       foreign && foreignKey.length >= 3
-        ? this.repo
-            .foreignIdsSimilar(foreignKey, FUZZY_CANDIDATES)
-            .then((ids) => this.repo.foreignHitRows(ids))
-            .then((rows) =>
-              addSimilar(
-                foreign,
-                rows,
-                foreignKey,
-                (r) => [r.part_number_key],
-                (r) => r.part_number_key,
-              ),
-            )
+        ? this.repo.foreignSimilar(foreignKey, FUZZY_CANDIDATES).then((rows) =>
+            addSimilar(
+              foreign,
+              rows,
+              foreignKey,
+              (r) => [r.part_number_key],
+              (r) => r.part_number_key,
+            ),
+          )
         : null,
     ]);
   }
